@@ -1,0 +1,79 @@
+package io.scimbus.gateway;
+
+import io.scimbus.contract.Actions;
+import io.scimbus.contract.BusAddresses;
+import io.scimbus.runtime.ConfigKeys;
+import io.scimbus.runtime.ServiceConfig;
+import io.scimbus.runtime.ServiceContext;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.healthchecks.Status;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.util.concurrent.TimeUnit;
+
+/** The HTTP entry: SCIM routes per tenant, authenticated, forwarded over the clustered bus. */
+public final class GatewayVerticle extends VerticleBase {
+  public static final String SERVICE = "gateway";
+  private static final long SHUTDOWN_GRACE_SECONDS = 20;
+
+  private final ServiceContext context;
+  private HttpServer server;
+
+  public GatewayVerticle(ServiceContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Future<?> start() {
+    ServiceConfig config = context.config();
+    TenantTokens tokens = new TenantTokens(vertx, config.string(ConfigKeys.JWT_SECRET));
+    BusForwarder forwarder = new BusForwarder(vertx.eventBus(), config.longValue(ConfigKeys.BUS_TIMEOUT_MS),
+        config.string(ConfigKeys.PUBLIC_BASE_URL).replaceAll("/+$", ""));
+    ScimFailureHandler failures = new ScimFailureHandler();
+
+    Router router = Router.router(vertx);
+    router.route().handler(new RequestIdHandler());
+    router.route(ScimMedia.SCIM_PREFIX + "/*")
+        .handler(BodyHandler.create(false).setBodyLimit(config.longValue(ConfigKeys.MAX_PAYLOAD_BYTES)))
+        .handler(new BearerAuthHandler(tokens));
+    resourceRoutes(router, forwarder, "/Users", BusAddresses.USERS);
+    resourceRoutes(router, forwarder, "/Groups", BusAddresses.GROUPS);
+    router.route().failureHandler(failures);
+    router.errorHandler(404, failures);
+    router.errorHandler(405, failures);
+    router.errorHandler(413, failures);
+
+    context.readiness().register("gateway-http", promise -> promise.tryComplete(
+        server != null ? Status.OK() : Status.KO()));
+    return vertx.createHttpServer()
+        .requestHandler(router)
+        .listen(config.integer(ConfigKeys.HTTP_PORT), config.string(ConfigKeys.HTTP_HOST))
+        .onSuccess(s -> server = s);
+  }
+
+  @Override
+  public Future<?> stop() {
+    // In-flight requests finish; new connections are refused while Kubernetes drains the pod.
+    return server == null ? Future.succeededFuture() : server.shutdown(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS);
+  }
+
+  /** The actual port, when configured as 0. */
+  public int port() {
+    return server.actualPort();
+  }
+
+  private static void resourceRoutes(Router router, BusForwarder forwarder, String endpoint, String address) {
+    String collection = ScimMedia.SCIM_PREFIX + endpoint;
+    String item = collection + "/:id";
+    router.post(collection + "/.search").handler(rc -> forwarder.forward(rc, address, Actions.LIST, true));
+    router.post(collection).handler(rc -> forwarder.forward(rc, address, Actions.CREATE, true));
+    router.get(collection).handler(rc -> forwarder.forward(rc, address, Actions.LIST, false));
+    router.get(item).handler(rc -> forwarder.forward(rc, address, Actions.GET, false));
+    router.put(item).handler(rc -> forwarder.forward(rc, address, Actions.REPLACE, true));
+    router.patch(item).handler(rc -> forwarder.forward(rc, address, Actions.PATCH, true));
+    router.route(HttpMethod.DELETE, item).handler(rc -> forwarder.forward(rc, address, Actions.DELETE, false));
+  }
+}

@@ -1,0 +1,101 @@
+package io.scimbus.notifier;
+
+import io.scimbus.contract.ProvisioningEvent;
+import io.scimbus.contract.Topics;
+import io.scimbus.runtime.ConfigKeys;
+import io.scimbus.runtime.ServiceConfig;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.kafka.client.consumer.KafkaConsumer;
+import io.vertx.kafka.client.consumer.KafkaConsumerRecord;
+import io.vertx.kafka.client.consumer.KafkaConsumerRecords;
+import io.vertx.sqlclient.Pool;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Consumes provisioning events in the Vert.x in Action order: poll, record the outcome, then commit the offsets.
+ * Auto-commit is off, so a crash between the two replays the batch, and the event log drops the repeats.
+ */
+final class EventConsumer {
+  private static final Logger LOG = LoggerFactory.getLogger(EventConsumer.class);
+  static final String GROUP_ID = "scimbus-notifier";
+  private static final Duration POLL = Duration.ofMillis(500);
+  private static final long RETRY_MS = 1000;
+
+  private final Vertx vertx;
+  private final Pool pool;
+  private final EventLog log;
+  private final KafkaConsumer<String, String> consumer;
+  private volatile boolean stopped;
+
+  EventConsumer(Vertx vertx, Pool pool, EventLog log, ServiceConfig config) {
+    this.vertx = vertx;
+    this.pool = pool;
+    this.log = log;
+    this.consumer = KafkaConsumer.create(vertx, Map.of(
+        "bootstrap.servers", config.string(ConfigKeys.KAFKA_BOOTSTRAP),
+        "group.id", GROUP_ID,
+        "key.deserializer", "org.apache.kafka.common.serialization.StringDeserializer",
+        "value.deserializer", "org.apache.kafka.common.serialization.StringDeserializer",
+        "enable.auto.commit", "false",
+        "auto.offset.reset", "earliest",
+        "max.poll.records", "500"));
+  }
+
+  Future<Void> start() {
+    return consumer.subscribe(Set.of(Topics.USER_EVENTS, Topics.GROUP_EVENTS)).onSuccess(v -> loop());
+  }
+
+  Future<Void> stop() {
+    stopped = true;
+    return consumer.close();
+  }
+
+  private void loop() {
+    if (stopped) {
+      return;
+    }
+    consumer.poll(POLL)
+        .compose(this::process)
+        .onSuccess(v -> loop())
+        .onFailure(failure -> {
+          if (!stopped) {
+            LOG.warn("event batch failed, retrying from the last committed offset: {}", failure.toString());
+            vertx.setTimer(RETRY_MS, id -> rewindAndLoop());
+          }
+        });
+  }
+
+  private Future<Void> process(KafkaConsumerRecords<String, String> records) {
+    if (records.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    List<ProvisioningEvent> events = new ArrayList<>(records.size());
+    for (int i = 0; i < records.size(); i++) {
+      KafkaConsumerRecord<String, String> record = records.recordAt(i);
+      events.add(ProvisioningEvent.fromJson(new JsonObject(record.value())));
+    }
+    return pool.withTransaction(tx -> log.record(tx, events)).compose(v -> consumer.commit());
+  }
+
+  /** The failed batch was not committed; seek back to the committed offsets so it is processed again. */
+  private void rewindAndLoop() {
+    consumer.assignment()
+        .compose(partitions -> {
+          Future<Void> chain = Future.succeededFuture();
+          for (var partition : partitions) {
+            chain = chain.compose(v -> consumer.committed(partition).compose(offset -> offset == null
+                ? consumer.seekToBeginning(partition) : consumer.seek(partition, offset.getOffset())));
+          }
+          return chain;
+        })
+        .onComplete(v -> loop());
+  }
+}

@@ -1,0 +1,51 @@
+package io.scimbus.notifier;
+
+import io.scimbus.contract.Actions;
+import io.scimbus.contract.BusAddresses;
+import io.scimbus.contract.ScimReply;
+import io.scimbus.runtime.Migrations;
+import io.scimbus.runtime.PgPools;
+import io.scimbus.runtime.ServiceContext;
+import io.scimbus.runtime.bus.ActionRouter;
+import io.scimbus.runtime.bus.BusRequest;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+
+/** notifier-service: consumes provisioning events from Kafka and keeps the tenant's event log. */
+public final class NotifierVerticle extends VerticleBase {
+  public static final String SERVICE = "notifier";
+  private static final int MAX_EVENTS = 1000;
+
+  private final ServiceContext context;
+  private Pool pool;
+  private EventConsumer consumer;
+
+  public NotifierVerticle(ServiceContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Future<?> start() {
+    pool = PgPools.create(vertx, context.config());
+    EventLog log = new EventLog();
+    consumer = new EventConsumer(vertx, pool, log, context.config());
+    return Migrations.apply(vertx, pool, SERVICE)
+        .compose(v -> new ActionRouter()
+            .on(Actions.EVENTS, request -> events(log, request))
+            .register(vertx.eventBus(), BusAddresses.NOTIFIER))
+        .compose(registered -> consumer.start());
+  }
+
+  @Override
+  public Future<?> stop() {
+    return consumer.stop().eventually(pool::close);
+  }
+
+  private Future<ScimReply> events(EventLog log, BusRequest request) {
+    int limit = Math.min(request.queryInt("count", MAX_EVENTS), MAX_EVENTS);
+    return log.list(pool, request.tenant(), limit)
+        .map(events -> ScimReply.ok(new JsonObject().put("events", events), null));
+  }
+}

@@ -1,0 +1,30 @@
+package io.scimbus.runtime;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import io.vertx.micrometer.VertxPrometheusOptions;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+
+/** Builds a Vert.x instance that joins the scimbus cluster, with Prometheus metrics on. */
+public final class ClusteredVertx {
+  private ClusteredVertx() {
+  }
+
+  public static Future<Vertx> start(ServiceConfig config) {
+    VertxOptions options = new VertxOptions()
+        .setMetricsOptions(new MicrometerMetricsOptions()
+            .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))
+            .setJvmMetricsEnabled(true)
+            .setEnabled(true));
+    if (!"kubernetes".equalsIgnoreCase(config.string(ConfigKeys.CLUSTER_DISCOVERY))) {
+      String host = config.string(ConfigKeys.CLUSTER_HOST);
+      options.getEventBusOptions().setHost(host).setPort(0).setClusterPublicHost(host);
+    }
+    return Vertx.builder()
+        .with(options)
+        .withClusterManager(new HazelcastClusterManager(HazelcastSettings.from(config)))
+        .buildClustered();
+  }
+}

@@ -1,0 +1,53 @@
+package io.scimbus.runtime;
+
+/**
+ * Every configuration key of every service, in one place. The same names work in a JSON config file and as
+ * environment variables; the environment wins (12-factor, and what Kubernetes Deployments set).
+ */
+public final class ConfigKeys {
+  /** Path of an optional JSON config file. */
+  public static final String CONFIG_FILE = "SCIMBUS_CONFIG";
+
+  /** Hazelcast cluster name; members with another name never join. */
+  public static final String CLUSTER_NAME = "SCIMBUS_CLUSTER_NAME";
+  /** {@code tcp} (TCP-IP join on {@link #CLUSTER_MEMBERS}) or {@code kubernetes} (DNS discovery). */
+  public static final String CLUSTER_DISCOVERY = "SCIMBUS_CLUSTER_DISCOVERY";
+  /** Comma-separated hosts for TCP-IP join. */
+  public static final String CLUSTER_MEMBERS = "SCIMBUS_CLUSTER_MEMBERS";
+  /** Address Hazelcast and the event bus bind to and advertise. */
+  public static final String CLUSTER_HOST = "SCIMBUS_CLUSTER_HOST";
+  /** First Hazelcast port; the next 19 are tried when taken. */
+  public static final String CLUSTER_PORT = "SCIMBUS_CLUSTER_PORT";
+  /** Headless service DNS name for Kubernetes discovery. */
+  public static final String CLUSTER_K8S_SERVICE_DNS = "SCIMBUS_CLUSTER_K8S_SERVICE_DNS";
+
+  /** PostgreSQL URI, e.g. {@code postgresql://app:app@127.0.0.1:5432/app}. */
+  public static final String PG_URI = "SCIMBUS_PG_URI";
+  public static final String PG_POOL_SIZE = "SCIMBUS_PG_POOL_SIZE";
+
+  /** Kafka bootstrap servers. */
+  public static final String KAFKA_BOOTSTRAP = "SCIMBUS_KAFKA_BOOTSTRAP";
+
+  /** Port of the gateway's public HTTP server. */
+  public static final String HTTP_PORT = "SCIMBUS_HTTP_PORT";
+  /** Host the gateway's HTTP server binds to. */
+  public static final String HTTP_HOST = "SCIMBUS_HTTP_HOST";
+  /** Absolute URL clients reach the gateway at; {@code meta.location} and {@code Location} are built from it. */
+  public static final String PUBLIC_BASE_URL = "SCIMBUS_PUBLIC_BASE_URL";
+  /** Largest request body the gateway accepts, in bytes. */
+  public static final String MAX_PAYLOAD_BYTES = "SCIMBUS_MAX_PAYLOAD_BYTES";
+  /** How long the gateway waits for a service reply before answering 503. */
+  public static final String BUS_TIMEOUT_MS = "SCIMBUS_BUS_TIMEOUT_MS";
+
+  /** Port of the health and metrics server every service runs (0 = any free port). */
+  public static final String HEALTH_PORT = "SCIMBUS_HEALTH_PORT";
+
+  /** HMAC secret that signs tenant tokens. */
+  public static final String JWT_SECRET = "SCIMBUS_JWT_SECRET";
+
+  /** How often the outbox relay looks for unpublished events when nothing woke it. */
+  public static final String OUTBOX_POLL_MS = "SCIMBUS_OUTBOX_POLL_MS";
+
+  private ConfigKeys() {
+  }
+}

@@ -1,0 +1,29 @@
+package io.scimbus.runtime;
+
+import io.vertx.core.json.JsonObject;
+
+/** Embedded defaults: a laptop with PostgreSQL, Kafka and every service on loopback. */
+public final class Defaults {
+  private Defaults() {
+  }
+
+  public static JsonObject values() {
+    return new JsonObject()
+        .put(ConfigKeys.CLUSTER_NAME, "scimbus-dev")
+        .put(ConfigKeys.CLUSTER_DISCOVERY, "tcp")
+        .put(ConfigKeys.CLUSTER_MEMBERS, "127.0.0.1")
+        .put(ConfigKeys.CLUSTER_HOST, "127.0.0.1")
+        .put(ConfigKeys.CLUSTER_PORT, 5701)
+        .put(ConfigKeys.CLUSTER_K8S_SERVICE_DNS, "scimbus-cluster")
+        .put(ConfigKeys.PG_URI, "postgresql://scimbus:scimbus@127.0.0.1:5432/scimbus")
+        .put(ConfigKeys.PG_POOL_SIZE, 8)
+        .put(ConfigKeys.KAFKA_BOOTSTRAP, "127.0.0.1:9092")
+        .put(ConfigKeys.HTTP_HOST, "0.0.0.0")
+        .put(ConfigKeys.HTTP_PORT, 8080)
+        .put(ConfigKeys.PUBLIC_BASE_URL, "http://127.0.0.1:8080")
+        .put(ConfigKeys.MAX_PAYLOAD_BYTES, 10 * 1024 * 1024)
+        .put(ConfigKeys.BUS_TIMEOUT_MS, 10_000)
+        .put(ConfigKeys.HEALTH_PORT, 0)
+        .put(ConfigKeys.OUTBOX_POLL_MS, 1000);
+  }
+}

@@ -1,0 +1,123 @@
+package io.scimbus.runtime;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.kafka.client.producer.KafkaProducer;
+import io.vertx.kafka.client.producer.KafkaProducerRecord;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Moves committed outbox rows to Kafka, oldest first, and deletes them once Kafka acknowledged every one (acks=all,
+ * idempotent producer). One relay per service works at a time (a transaction-scoped advisory lock), which keeps
+ * per-resource order across replicas. If Kafka is down the transaction rolls back and the rows wait: at least once.
+ */
+public final class OutboxRelay {
+  private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
+  private static final int BATCH = 500;
+  private static final String TRY_LOCK = "SELECT pg_try_advisory_xact_lock(hashtext($1))";
+
+  private final Vertx vertx;
+  private final Pool pool;
+  private final KafkaProducer<String, String> producer;
+  private final String table;
+  private final String select;
+  private final String delete;
+  private final long pollMs;
+  private boolean draining;
+  private boolean wakeRequested;
+  private long timerId = -1;
+  private boolean stopped;
+
+  public OutboxRelay(Vertx vertx, Pool pool, ServiceConfig config, String table) {
+    this.vertx = vertx;
+    this.pool = pool;
+    this.table = table;
+    this.select = "SELECT seq, topic, record_key, payload::text FROM " + table + " ORDER BY seq LIMIT " + BATCH
+        + " FOR UPDATE";
+    this.delete = "DELETE FROM " + table + " WHERE seq = ANY($1)";
+    this.pollMs = config.longValue(ConfigKeys.OUTBOX_POLL_MS);
+    this.producer = KafkaProducer.create(vertx, Map.of(
+        "bootstrap.servers", config.string(ConfigKeys.KAFKA_BOOTSTRAP),
+        "key.serializer", "org.apache.kafka.common.serialization.StringSerializer",
+        "value.serializer", "org.apache.kafka.common.serialization.StringSerializer",
+        "acks", "all",
+        "enable.idempotence", "true",
+        "linger.ms", "2",
+        "request.timeout.ms", "10000",
+        "delivery.timeout.ms", "20000",
+        "max.block.ms", "10000"));
+  }
+
+  public void start() {
+    schedule(0);
+  }
+
+  /** Called after a commit that wrote outbox rows, so events leave without waiting for the next poll. */
+  public void wake() {
+    if (draining) {
+      wakeRequested = true;
+    } else if (!stopped) {
+      schedule(0);
+    }
+  }
+
+  public Future<Void> stop() {
+    stopped = true;
+    vertx.cancelTimer(timerId);
+    return producer.close();
+  }
+
+  private void schedule(long delayMs) {
+    vertx.cancelTimer(timerId);
+    timerId = vertx.setTimer(Math.max(1, delayMs), id -> drain());
+  }
+
+  private void drain() {
+    if (draining || stopped) {
+      return;
+    }
+    draining = true;
+    wakeRequested = false;
+    drainOnce().onComplete(result -> {
+      draining = false;
+      if (result.failed()) {
+        LOG.warn("outbox={} publish failed, will retry: {}", table, result.cause().toString());
+        schedule(pollMs);
+      } else if (result.result() == BATCH || wakeRequested) {
+        schedule(0);
+      } else {
+        schedule(pollMs);
+      }
+    });
+  }
+
+  private Future<Integer> drainOnce() {
+    return pool.withTransaction(conn -> conn.preparedQuery(TRY_LOCK).execute(Tuple.of(table)).compose(lock -> {
+      if (!lock.iterator().next().getBoolean(0)) {
+        return Future.succeededFuture(0);
+      }
+      return conn.query(select).execute().compose(rows -> publish(rows)
+          .compose(seqs -> seqs.length == 0 ? Future.succeededFuture(0)
+              : conn.preparedQuery(delete).execute(Tuple.of(seqs)).map(seqs.length)));
+    }));
+  }
+
+  private Future<Long[]> publish(RowSet<Row> rows) {
+    List<Future<?>> acks = new ArrayList<>();
+    Long[] seqs = new Long[rows.size()];
+    int i = 0;
+    for (Row row : rows) {
+      seqs[i++] = row.getLong(0);
+      acks.add(producer.send(KafkaProducerRecord.create(row.getString(1), row.getString(2), row.getString(3))));
+    }
+    return Future.all(acks).map(seqs);
+  }
+}

@@ -1,0 +1,70 @@
+package io.scimbus.runtime;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.healthchecks.HealthChecks;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts services in this JVM: reads configuration, joins the cluster, deploys each verticle and the health server,
+ * and on SIGTERM closes Vert.x before Hazelcast leaves, so peers get NO_HANDLERS at once instead of a timeout.
+ */
+public final class ServiceRunner {
+  private static final Logger LOG = LoggerFactory.getLogger(ServiceRunner.class);
+
+  private ServiceRunner() {
+  }
+
+  /** Entry point of every service's {@code main}. Exits the JVM when start-up fails. */
+  public static void main(List<ServiceDefinition> services) {
+    try {
+      Vertx bootstrap = Vertx.vertx();
+      ServiceConfig config = ServiceConfig.load(bootstrap, Defaults.values()).eventually(bootstrap::close).await();
+      Running running = start(config, services).await();
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        LOG.info("shutting down {}", running.names());
+        try {
+          running.vertx().close().await(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+          LOG.warn("shutdown incomplete: {}", e.toString());
+        }
+      }, "scimbus-shutdown"));
+      LOG.info("started {} health port {}", running.names(), running.healthPort());
+    } catch (Exception e) {
+      LOG.error("start-up failed", e);
+      System.exit(1);
+    }
+  }
+
+  /** Joins the cluster and deploys the services; the future completes when all are ready to take requests. */
+  public static Future<Running> start(ServiceConfig config, List<ServiceDefinition> services) {
+    return ClusteredVertx.start(config).compose(vertx -> {
+      HealthChecks readiness = HealthChecks.create(vertx);
+      ServiceContext context = new ServiceContext(config, readiness);
+      Future<Void> chain = Future.succeededFuture();
+      List<String> names = new ArrayList<>();
+      for (ServiceDefinition service : services) {
+        names.add(service.name());
+        chain = chain.compose(v -> vertx.deployVerticle(service.verticle().apply(context)).mapEmpty());
+      }
+      return chain
+          .compose(v -> HealthServer.start(vertx, config.integer(ConfigKeys.HEALTH_PORT), readiness))
+          .map(server -> new Running(vertx, names, server.actualPort()))
+          .recover(failure -> vertx.close().transform(ignored -> Future.failedFuture(failure)));
+    });
+  }
+
+  /** Started services. */
+  public record Running(Vertx vertx, List<String> names, int healthPort) {
+  }
+
+  /** Convenience for tests and launchers. */
+  public static ServiceConfig config(JsonObject overrides) {
+    return new ServiceConfig(Defaults.values().mergeIn(overrides));
+  }
+}

@@ -1,0 +1,64 @@
+package io.scimbus.runtime.bus;
+
+import io.scimbus.contract.BusErrors;
+import io.scimbus.contract.BusHeaders;
+import io.scimbus.contract.ScimReply;
+import io.scimbus.core.error.ScimException;
+import io.vertx.core.Future;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
+import java.util.HashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Consumes one service address and dispatches on the {@link BusHeaders#ACTION} header. Every reply is a
+ * {@link ScimReply}; every failure crosses the bus typed through {@link BusErrors}.
+ */
+public final class ActionRouter {
+  private static final Logger LOG = LoggerFactory.getLogger(ActionRouter.class);
+
+  /** One bus action: the request's tenant, request id and body in, a reply out. */
+  @FunctionalInterface
+  public interface Action {
+    Future<ScimReply> handle(BusRequest request);
+  }
+
+  private final Map<String, Action> actions = new HashMap<>();
+
+  public ActionRouter on(String action, Action handler) {
+    actions.put(action, handler);
+    return this;
+  }
+
+  /** Registers the consumer; the future completes once the registration reached the cluster. */
+  public Future<MessageConsumer<JsonObject>> register(EventBus bus, String address) {
+    MessageConsumer<JsonObject> consumer = bus.consumer(address, this::dispatch);
+    return consumer.completion().map(consumer);
+  }
+
+  private void dispatch(Message<JsonObject> message) {
+    BusRequest request = BusRequest.of(message);
+    Action action = actions.get(message.headers().get(BusHeaders.ACTION));
+    if (action == null) {
+      BusErrors.fail(message, ScimException.notImplemented("unsupported action " + message.headers().get(BusHeaders.ACTION)));
+      return;
+    }
+    Future<ScimReply> reply;
+    try {
+      reply = action.handle(request);
+    } catch (RuntimeException e) {
+      reply = Future.failedFuture(e);
+    }
+    reply.onSuccess(r -> message.reply(r.toJson())).onFailure(failure -> {
+      if (!(failure instanceof ScimException)) {
+        LOG.error("requestId={} tenant={} action={} failed", request.requestId(), request.tenant(),
+            message.headers().get(BusHeaders.ACTION), failure);
+      }
+      BusErrors.fail(message, failure);
+    });
+  }
+}

@@ -1,0 +1,47 @@
+package io.scimbus.users;
+
+import io.scimbus.contract.Actions;
+import io.scimbus.contract.BusAddresses;
+import io.scimbus.runtime.Migrations;
+import io.scimbus.runtime.OutboxRelay;
+import io.scimbus.runtime.PgPools;
+import io.scimbus.runtime.ServiceContext;
+import io.scimbus.runtime.bus.ActionRouter;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.sqlclient.Pool;
+
+/** users-service: migrates its tables, then serves {@link BusAddresses#USERS} and relays its outbox to Kafka. */
+public final class UsersVerticle extends VerticleBase {
+  public static final String SERVICE = "users";
+  static final String OUTBOX_TABLE = "users_outbox";
+
+  private final ServiceContext context;
+  private Pool pool;
+  private OutboxRelay relay;
+
+  public UsersVerticle(ServiceContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Future<?> start() {
+    pool = PgPools.create(vertx, context.config());
+    relay = new OutboxRelay(vertx, pool, context.config(), OUTBOX_TABLE);
+    UserService users = new UserService(pool, relay);
+    context.readiness().register("users-db", promise -> pool.query("SELECT 1").execute()
+        .onSuccess(rows -> promise.tryComplete(io.vertx.ext.healthchecks.Status.OK()))
+        .onFailure(promise::tryFail));
+    return Migrations.apply(vertx, pool, SERVICE)
+        .compose(v -> new ActionRouter()
+            .on(Actions.CREATE, users::create)
+            .on(Actions.GET, users::get)
+            .register(vertx.eventBus(), BusAddresses.USERS))
+        .onSuccess(consumer -> relay.start());
+  }
+
+  @Override
+  public Future<?> stop() {
+    return relay.stop().eventually(pool::close);
+  }
+}
