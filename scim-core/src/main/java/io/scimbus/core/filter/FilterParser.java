@@ -124,8 +124,7 @@ public final class FilterParser {
     if (in.peekIs('(')) {
       return parenthesized();
     }
-    if (in.peekWord().equalsIgnoreCase("not")) {
-      in.readWord();
+    if (keyword("not")) {
       in.skipWhitespace();
       if (!in.peekIs('(')) {
         throw in.fail("expected \"(\" after \"not\" at position " + in.position() + ", found " + in.describeNext());

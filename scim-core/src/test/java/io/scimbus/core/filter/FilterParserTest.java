@@ -90,6 +90,8 @@ class FilterParserTest {
             new ValuePath(new AttributePath(ENTERPRISE, "manager", null), eq("value", "x"))),
         arguments("groups.$ref pr", new Present(AttributePath.of("groups", "$ref"))),
         arguments("x_y-z9 pr", new Present(path("x_y-z9"))),
+        arguments("not-sure pr and notes pr", new And(pr("not-sure"), pr("notes"))),
+        arguments("orgUnit pr or andrew pr", new Or(pr("orgUnit"), pr("andrew"))),
         // string escapes
         arguments("displayName eq \"a\\\"b\"", eq("displayName", "a\"b")),
         arguments("displayName eq \"a\\\\b\"", eq("displayName", "a\\b")),
