@@ -62,11 +62,11 @@ public final class PatchEngine {
     }
   }
 
-  // Below a readOnly attribute (meta.created, groups[...]) everything is readOnly; whole-attribute writes are
-  // checked against the current value instead so an echoed id passes.
+  // Below a readOnly attribute (meta.created, groups[...]) everything is readOnly; a whole-attribute replace is
+  // checked against the current value instead, so an echoed id passes (see ReadOnlyEcho).
   private static void checkReadOnlyPath(PatchOp op, Target target) {
     if (target.attribute().mutability() == Mutability.READ_ONLY
-        && (op == PatchOp.REMOVE || target.sub() != null || target.filter() != null)) {
+        && (op != PatchOp.REPLACE || target.sub() != null || target.filter() != null)) {
       throw ScimException.mutability(target.path() + " is readOnly");
     }
   }
