@@ -82,7 +82,10 @@ public final class ResourceProjection {
   /** Keeps the sub-attributes selected (inclusive) or not excluded; whole values when the list names none. */
   private Object subProjection(AttributeDefinition definition, String qualified, Object value, Selection selection,
       boolean inclusive) {
-    if (definition.subAttributes().isEmpty() || inclusive && !selection.namesSubOf(qualified)) {
+    if (definition.subAttributes().isEmpty()) {
+      return Values.deepCopy(value);
+    }
+    if (inclusive && !selection.namesSubOf(qualified)) {
       return stripNever(definition, value);
     }
     if (value instanceof List<?> list) {

@@ -43,8 +43,7 @@ class IdpFixturesTest {
         "[{'op':'Replace','path':'emails[type eq \\\"work\\\"].value','value':'updatedEmail@microsoft.com'},"
         + "{'op':'Replace','path':'name.familyName','value':'updatedFamilyName'}]")));
     assertEquals("updatedFamilyName", ((Map<?, ?>) patched.get("name")).get("familyName"));
-    assertEquals("updatedEmail@microsoft.com", ((List<Map<?, ?>>) (List<?>) patched.get("emails")).get(0)
-        .get("value"));
+    assertEquals("updatedEmail@microsoft.com", ((Map<?, ?>) ((List<?>) patched.get("emails")).get(0)).get("value"));
   }
 
   @Test
