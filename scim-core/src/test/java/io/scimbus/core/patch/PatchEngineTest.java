@@ -1,0 +1,318 @@
+package io.scimbus.core.patch;
+
+import static io.scimbus.core.patch.Json.map;
+import static io.scimbus.core.patch.Json.patch;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.scimbus.core.error.ScimException;
+import io.scimbus.core.resource.Values;
+import io.scimbus.core.schema.ResourceSchema;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class PatchEngineTest {
+  private static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+  private final PatchEngine users = new PatchEngine(ResourceSchema.users());
+  private final PatchEngine groups = new PatchEngine(ResourceSchema.groups());
+
+  private static Map<String, Object> user() {
+    return map("{'schemas':['urn:ietf:params:scim:schemas:core:2.0:User'],'id':'u1','userName':'bjensen',"
+        + "'active':true,'name':{'givenName':'Barbara','familyName':'Jensen'},"
+        + "'emails':[{'value':'b@work.com','type':'work','primary':true},{'value':'b@home.com','type':'home'}],"
+        + "'meta':{'resourceType':'User','created':'2024-01-01T00:00:00Z'}}");
+  }
+
+  private static Map<String, Object> group() {
+    return map("{'schemas':['urn:ietf:params:scim:schemas:core:2.0:Group'],'id':'g1','displayName':'Eng',"
+        + "'members':[{'value':'u1','display':'Babs'},{'value':'u2'}]}");
+  }
+
+  private Map<String, Object> patchUser(String operations) {
+    return users.apply(user(), PatchRequest.parse(patch(operations)));
+  }
+
+  private Map<String, Object> patchGroup(String operations) {
+    return groups.apply(group(), PatchRequest.parse(patch(operations)));
+  }
+
+  private static ScimException fails(Runnable action) {
+    return assertThrows(ScimException.class, action::run);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> list(Map<String, Object> resource, String name) {
+    return (List<Map<String, Object>>) resource.get(name);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> object(Map<String, Object> resource, String name) {
+    return (Map<String, Object>) resource.get(name);
+  }
+
+  private static List<Object> memberIds(Map<String, Object> group) {
+    return list(group, "members") == null ? List.of()
+        : list(group, "members").stream().map(m -> m.get("value")).toList();
+  }
+
+  @Test
+  void replaceSingleValuedAttributeCaseInsensitively() {
+    Map<String, Object> patched = patchUser("[{'op':'replace','path':'DISPLAYNAME','value':'Babs'}]");
+    assertEquals("Babs", patched.get("displayName"));
+    assertFalse(patched.containsKey("DISPLAYNAME"));
+  }
+
+  @Test
+  void replaceSubAttributeKeepsSiblings() {
+    Map<String, Object> patched = patchUser("[{'op':'replace','path':'name.familyName','value':'Smith'}]");
+    assertEquals(Map.of("givenName", "Barbara", "familyName", "Smith"), object(patched, "name"));
+  }
+
+  @Test
+  void replaceComplexMergesSubAttributes() {
+    Map<String, Object> patched = patchUser("[{'op':'replace','path':'name','value':{'middleName':'J'}}]");
+    assertEquals(Map.of("givenName", "Barbara", "familyName", "Jensen", "middleName", "J"),
+        object(patched, "name"));
+  }
+
+  @Test
+  void addToMultiValuedAppendsAndSkipsExactDuplicates() {
+    Map<String, Object> patched = patchUser("[{'op':'add','path':'emails','value':["
+        + "{'value':'b@home.com','type':'home'},{'value':'b@other.com','type':'other'}]}]");
+    assertEquals(List.of("b@work.com", "b@home.com", "b@other.com"),
+        list(patched, "emails").stream().map(e -> e.get("value")).toList());
+  }
+
+  @Test
+  void replaceMultiValuedWithoutFilterReplacesTheList() {
+    Map<String, Object> patched = patchUser("[{'op':'replace','path':'emails','value':[{'value':'n@x.com'}]}]");
+    assertEquals(List.of(Map.of("value", "n@x.com")), list(patched, "emails"));
+  }
+
+  @Test
+  void valuePathReplacesSubAttributeOfMatchingElementOnly() {
+    Map<String, Object> patched = patchUser(
+        "[{'op':'Replace','path':'emails[type eq \\\"work\\\"].value','value':'new@work.com'}]");
+    assertEquals("new@work.com", list(patched, "emails").get(0).get("value"));
+    assertEquals("b@home.com", list(patched, "emails").get(1).get("value"));
+  }
+
+  @Test
+  void valuePathWithNoMatchCreatesTheElementFromTheFilter() {
+    Map<String, Object> patched = users.apply(map("{'userName':'x'}"), PatchRequest.parse(patch(
+        "[{'op':'replace','path':'emails[type eq \\\"work\\\"].value','value':'x@work.com'}]")));
+    assertEquals(List.of(Map.of("type", "work", "value", "x@work.com")), list(patched, "emails"));
+  }
+
+  @Test
+  void primaryStringFilterCreatesPrimaryRoleWithBooleanPrimary() {
+    Map<String, Object> patched = users.apply(map("{'userName':'x'}"), PatchRequest.parse(patch(
+        "[{'op':'Add','path':'roles[primary eq \\\"True\\\"].value','value':'Admin'}]")));
+    assertEquals(List.of(Map.of("primary", true, "value", "Admin")), list(patched, "roles"));
+  }
+
+  @Test
+  void newPrimaryClearsThePreviousOne() {
+    Map<String, Object> patched = patchUser(
+        "[{'op':'replace','path':'emails[type eq \\\"home\\\"].primary','value':true}]");
+    assertNull(list(patched, "emails").get(0).get("primary"));
+    assertEquals(true, list(patched, "emails").get(1).get("primary"));
+  }
+
+  @Test
+  void addingAPrimaryElementClearsThePreviousPrimary() {
+    Map<String, Object> patched = patchUser(
+        "[{'op':'add','path':'emails','value':[{'value':'p@x.com','primary':true}]}]");
+    assertEquals(1, list(patched, "emails").stream().filter(e -> Boolean.TRUE.equals(e.get("primary"))).count());
+    assertEquals(true, list(patched, "emails").get(2).get("primary"));
+  }
+
+  @Test
+  void twoPrimariesInOneValueAreRejected() {
+    ScimException e = fails(() -> patchUser("[{'op':'replace','path':'emails','value':["
+        + "{'value':'a@x.com','primary':true},{'value':'b@x.com','primary':true}]}]"));
+    assertEquals(400, e.status());
+    assertEquals("invalidValue", e.scimType());
+  }
+
+  @Test
+  void removeWithFilterRemovesMatchingElements() {
+    Map<String, Object> patched = patchUser("[{'op':'remove','path':'emails[type eq \\\"home\\\"]'}]");
+    assertEquals(List.of("b@work.com"), list(patched, "emails").stream().map(e -> e.get("value")).toList());
+  }
+
+  @Test
+  void removeSingleValuedAttribute() {
+    Map<String, Object> patched = patchUser("[{'op':'remove','path':'name.givenName'},"
+        + "{'op':'remove','path':'active'}]");
+    assertEquals(Map.of("familyName", "Jensen"), object(patched, "name"));
+    assertFalse(patched.containsKey("active"));
+  }
+
+  @Test
+  void removeLastElementUnassignsTheAttribute() {
+    Map<String, Object> patched = patchGroup("[{'op':'remove','path':'members[value eq \\\"u1\\\"]'},"
+        + "{'op':'remove','path':'members[value eq \\\"u2\\\"]'}]");
+    assertFalse(patched.containsKey("members"));
+  }
+
+  @Test
+  void addMembersDedupesByValue() {
+    Map<String, Object> patched = patchGroup(
+        "[{'op':'add','path':'members','value':[{'value':'u1','display':'Other'},{'value':'u3'}]}]");
+    assertEquals(List.of("u1", "u2", "u3"), memberIds(patched));
+  }
+
+  @Test
+  void removeMemberByFilter() {
+    assertEquals(List.of("u2"), memberIds(patchGroup("[{'op':'remove','path':'members[value eq \\\"u1\\\"]'}]")));
+  }
+
+  @Test
+  void removeOfANonMemberIsANoOp() {
+    assertEquals(List.of("u1", "u2"),
+        memberIds(patchGroup("[{'op':'remove','path':'members[value eq \\\"nobody\\\"]'}]")));
+  }
+
+  @Test
+  void removeMembersWithValueListRemovesOnlyThoseMembers() {
+    assertEquals(List.of("u1"),
+        memberIds(patchGroup("[{'op':'Remove','path':'members','value':[{'value':'u2'}]}]")));
+  }
+
+  @Test
+  void removeMembersWithoutValueRemovesAll() {
+    assertEquals(List.of(), memberIds(patchGroup("[{'op':'remove','path':'members'}]")));
+  }
+
+  @Test
+  void enterpriseAttributeByUrnPathAddsExtensionAndSchema() {
+    Map<String, Object> patched = patchUser(
+        "[{'op':'add','path':'" + ENTERPRISE + ":employeeNumber','value':123},"
+        + "{'op':'add','path':'" + ENTERPRISE + ":manager.value','value':'m1'}]");
+    assertEquals(Map.of("employeeNumber", "123", "manager", Map.of("value", "m1")), object(patched, ENTERPRISE));
+    assertEquals(List.of("urn:ietf:params:scim:schemas:core:2.0:User", ENTERPRISE), patched.get("schemas"));
+  }
+
+  @Test
+  void removingTheLastExtensionAttributeDropsExtensionAndSchema() {
+    Map<String, Object> start = user();
+    start.put(ENTERPRISE, map("{'department':'R&D'}"));
+    start.put("schemas", List.of("urn:ietf:params:scim:schemas:core:2.0:User", ENTERPRISE));
+    Map<String, Object> patched = users.apply(start, PatchRequest.parse(patch(
+        "[{'op':'remove','path':'" + ENTERPRISE + ":department'}]")));
+    assertFalse(patched.containsKey(ENTERPRISE));
+    assertEquals(List.of("urn:ietf:params:scim:schemas:core:2.0:User"), patched.get("schemas"));
+  }
+
+  @Test
+  void bareExtensionUrnPathSetsItsAttributes() {
+    Map<String, Object> patched = patchUser(
+        "[{'op':'replace','path':'" + ENTERPRISE + "','value':{'Department':'Ops','costCenter':'42'}}]");
+    assertEquals(Map.of("department", "Ops", "costCenter", "42"), object(patched, ENTERPRISE));
+  }
+
+  @Test
+  void pathlessReplaceExpandsEveryKeyForm() {
+    Map<String, Object> patched = patchUser("[{'op':'replace','value':{"
+        + "'displayName':'Babs','name.givenName':'B','" + ENTERPRISE + ":employeeNumber':'7',"
+        + "'" + ENTERPRISE + "':{'division':'West'},'emails[type eq \\\"work\\\"].value':'w@x.com',"
+        + "'unknownCustomAttribute':'ignored'}}]");
+    assertEquals("Babs", patched.get("displayName"));
+    assertEquals("B", object(patched, "name").get("givenName"));
+    assertEquals(Map.of("employeeNumber", "7", "division", "West"), object(patched, ENTERPRISE));
+    assertEquals("w@x.com", list(patched, "emails").get(0).get("value"));
+    assertFalse(patched.containsKey("unknownCustomAttribute"));
+  }
+
+  @Test
+  void inputIsNeverMutated() {
+    Map<String, Object> input = user();
+    Map<String, Object> snapshot = Values.deepCopyMap(input);
+    users.apply(input, PatchRequest.parse(patch("[{'op':'replace','path':'name.givenName','value':'X'},"
+        + "{'op':'add','path':'emails','value':[{'value':'n@x.com'}]},{'op':'remove','path':'active'}]")));
+    assertEquals(snapshot, input);
+  }
+
+  @Test
+  void failingSecondOperationLeavesInputUntouched() {
+    Map<String, Object> input = user();
+    Map<String, Object> snapshot = Values.deepCopyMap(input);
+    ScimException e = fails(() -> users.apply(input, PatchRequest.parse(patch(
+        "[{'op':'replace','path':'displayName','value':'Changed'},{'op':'replace','path':'id','value':'x'}]"))));
+    assertEquals("mutability", e.scimType());
+    assertEquals(snapshot, input);
+  }
+
+  @Test
+  void removingARequiredAttributeIsRejected() {
+    ScimException e = fails(() -> patchUser("[{'op':'remove','path':'userName'}]"));
+    assertEquals("invalidValue", e.scimType());
+    assertEquals("userName is required", e.detail());
+  }
+
+  @Test
+  void removeWithoutPathIsNoTarget() {
+    ScimException e = fails(() -> patchUser("[{'op':'remove'}]"));
+    assertEquals(400, e.status());
+    assertEquals("noTarget", e.scimType());
+  }
+
+  @Test
+  void echoingTheCurrentIdIsAllowed() {
+    Map<String, Object> patched = patchGroup("[{'op':'replace','value':{'id':'g1','displayName':'Renamed'}}]");
+    assertEquals("g1", patched.get("id"));
+    assertEquals("Renamed", patched.get("displayName"));
+  }
+
+  @ParameterizedTest(name = "{0} {1} -> {2}")
+  @CsvSource(delimiter = '|', value = {
+      "replace | id                              | mutability",
+      "replace | meta.created                    | mutability",
+      "remove  | meta                            | mutability",
+      "add     | groups                          | mutability",
+      "replace | nickname.first                  | invalidPath",
+      "replace | doesNotExist                    | invalidPath",
+      "add     | urn:example:nope:attr           | invalidPath",
+      "replace | emails.value                    | invalidPath",
+      "replace | displayName[value eq \"x\"]       | invalidPath",
+      "replace | emails[nope eq \"x\"].value      | invalidPath",
+      "replace | emails[type co \"x\"].value      | invalidFilter",
+      "replace | emails[type eq \"x\" or type eq \"y\"].value | invalidFilter",
+      "replace | active                          | invalidValue",
+  })
+  void userErrors(String op, String path, String scimType) {
+    Map<String, Object> body = patch("[]");
+    body.put("Operations", List.of(Map.of("op", op, "path", path, "value", "not-a-boolean-or-x")));
+    ScimException e = fails(() -> users.apply(user(), PatchRequest.parse(body)));
+    assertEquals(400, e.status());
+    assertEquals(scimType, e.scimType(), e.detail());
+  }
+
+  @Test
+  void immutableMemberValueCannotChange() {
+    ScimException e = fails(() -> patchGroup(
+        "[{'op':'replace','path':'members[value eq \\\"u1\\\"].value','value':'u9'}]"));
+    assertEquals("mutability", e.scimType());
+  }
+
+  @Test
+  void readOnlyMemberDisplayCannotBeSetThroughAPath() {
+    ScimException e = fails(() -> patchGroup(
+        "[{'op':'replace','path':'members[value eq \\\"u1\\\"].display','value':'x'}]"));
+    assertEquals("mutability", e.scimType());
+  }
+
+  @Test
+  void stringNumbersAndBooleansAreCoercedToTheSchemaType() {
+    Map<String, Object> patched = patchUser("[{'op':'replace','path':'active','value':'False'},"
+        + "{'op':'replace','path':'emails[type eq \\\"home\\\"].primary','value':'true'}]");
+    assertEquals(false, patched.get("active"));
+    assertEquals(true, list(patched, "emails").get(1).get("primary"));
+  }
+}
