@@ -1,9 +1,9 @@
 package io.scimbus.sql;
 
 import io.scimbus.core.filter.AttributePath;
+import io.scimbus.core.schema.AttributeDefinition;
 import java.util.List;
 import java.util.function.Function;
-import io.scimbus.core.schema.AttributeDefinition;
 
 /** One jsonb element ({@code element}, an object) of {@code attribute}, as seen from inside its value filter. */
 final class ElementScope implements Scope {

@@ -98,8 +98,9 @@ final class LiteralComparison implements Condition {
     if (value.precision() - value.scale() > MAX_INTEGER_DIGITS || value.scale() > MAX_FRACTION_DIGITS) {
       throw ScimException.invalidFilter("number out of range for " + attribute);
     }
-    // Bound as text and cast so that no digit is lost to a double.
-    return operand.number() + " " + symbol(op) + " " + parameters.bind(value.toString()) + "::numeric";
+    // Bound as text so that no digit is lost to a double; the ::text keeps the parameter's inferred type text,
+    // which the pg-client binds a String to (it refuses a String for a numeric parameter).
+    return operand.number() + " " + symbol(op) + " " + parameters.bind(value.toString()) + "::text::numeric";
   }
 
   private String timestamp(Operand operand, ComparisonOperator op) {

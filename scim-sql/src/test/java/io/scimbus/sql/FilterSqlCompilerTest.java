@@ -118,14 +118,14 @@ class FilterSqlCompilerTest {
             List.of(MAY_13)),
         // numbers, bound as exact text
         arguments(cmp(TEST_URN + ":level", GT, 5),
-            typed(EXT + "->'level'", EXT + "->>'level'", "number", "numeric") + " > $2::numeric", List.of("5")),
+            typed(EXT + "->'level'", EXT + "->>'level'", "number", "numeric") + " > $2::text::numeric", List.of("5")),
         arguments(cmp(TEST_URN + ":level", LT, new BigDecimal("1E+3")),
-            typed(EXT + "->'level'", EXT + "->>'level'", "number", "numeric") + " < $2::numeric", List.of("1E+3")),
+            typed(EXT + "->'level'", EXT + "->>'level'", "number", "numeric") + " < $2::text::numeric", List.of("1E+3")),
         arguments(eq(TEST_URN + ":score", new BigDecimal("1.50")),
-            typed(EXT + "->'score'", EXT + "->>'score'", "number", "numeric") + " = $2::numeric", List.of("1.50")),
+            typed(EXT + "->'score'", EXT + "->>'score'", "number", "numeric") + " = $2::text::numeric", List.of("1.50")),
         arguments(cmp(TEST_URN + ":score", NE, new BigDecimal("-0.1")),
             "NOT COALESCE(" + typed(EXT + "->'score'", EXT + "->>'score'", "number", "numeric")
-                + " = $2::numeric, false)", List.of("-0.1")),
+                + " = $2::text::numeric, false)", List.of("-0.1")),
         // multi-valued: any element matches; a complex one compares its value
         arguments(eq("emails", "a@x.com"), any(emails, "e1", "lower(e1->>'value') = lower($2)"), List.of("a@x.com")),
         arguments(eq("emails.type", "work"), any(emails, "e1", "lower(e1->>'type') = lower($2)"), List.of("work")),
