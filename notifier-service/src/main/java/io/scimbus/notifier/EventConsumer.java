@@ -3,6 +3,7 @@ package io.scimbus.notifier;
 import io.scimbus.contract.ProvisioningEvent;
 import io.scimbus.contract.Topics;
 import io.scimbus.runtime.ConfigKeys;
+import io.scimbus.runtime.KafkaTopics;
 import io.scimbus.runtime.ServiceConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -32,6 +33,7 @@ final class EventConsumer {
   private final Vertx vertx;
   private final Pool pool;
   private final EventLog log;
+  private final ServiceConfig config;
   private final KafkaConsumer<String, String> consumer;
   private volatile boolean stopped;
 
@@ -39,6 +41,7 @@ final class EventConsumer {
     this.vertx = vertx;
     this.pool = pool;
     this.log = log;
+    this.config = config;
     this.consumer = KafkaConsumer.create(vertx, Map.of(
         "bootstrap.servers", config.string(ConfigKeys.KAFKA_BOOTSTRAP),
         "group.id", GROUP_ID,
@@ -50,7 +53,10 @@ final class EventConsumer {
   }
 
   Future<Void> start() {
-    return consumer.subscribe(Set.of(Topics.USER_EVENTS, Topics.GROUP_EVENTS)).onSuccess(v -> loop());
+    Set<String> topics = Set.of(Topics.USER_EVENTS, Topics.GROUP_EVENTS);
+    return KafkaTopics.ensure(vertx, config, topics)
+        .compose(v -> consumer.subscribe(topics))
+        .onSuccess(v -> loop());
   }
 
   Future<Void> stop() {
@@ -80,7 +86,13 @@ final class EventConsumer {
     List<ProvisioningEvent> events = new ArrayList<>(records.size());
     for (int i = 0; i < records.size(); i++) {
       KafkaConsumerRecord<String, String> record = records.recordAt(i);
-      events.add(ProvisioningEvent.fromJson(new JsonObject(record.value())));
+      try {
+        events.add(ProvisioningEvent.fromJson(new JsonObject(record.value())));
+      } catch (RuntimeException e) {
+        // Retrying cannot fix a record that does not parse; stopping on it would stall every later event.
+        LOG.error("skipping undecodable event topic={} partition={} offset={}: {}", record.topic(),
+            record.partition(), record.offset(), e.toString());
+      }
     }
     return pool.withTransaction(tx -> log.record(tx, events)).compose(v -> consumer.commit());
   }

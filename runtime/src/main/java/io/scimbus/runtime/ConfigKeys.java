@@ -27,6 +27,10 @@ public final class ConfigKeys {
 
   /** Kafka bootstrap servers. */
   public static final String KAFKA_BOOTSTRAP = "SCIMBUS_KAFKA_BOOTSTRAP";
+  /** Partitions of event topics created at start-up; events of one resource always share a partition. */
+  public static final String KAFKA_PARTITIONS = "SCIMBUS_KAFKA_PARTITIONS";
+  /** Replication factor of event topics created at start-up (1 on a laptop, 3 in production). */
+  public static final String KAFKA_REPLICATION = "SCIMBUS_KAFKA_REPLICATION";
 
   /** Port of the gateway's public HTTP server. */
   public static final String HTTP_PORT = "SCIMBUS_HTTP_PORT";

@@ -18,6 +18,8 @@ public final class Defaults {
         .put(ConfigKeys.PG_URI, "postgresql://scimbus:scimbus@127.0.0.1:5432/scimbus")
         .put(ConfigKeys.PG_POOL_SIZE, 8)
         .put(ConfigKeys.KAFKA_BOOTSTRAP, "127.0.0.1:9092")
+        .put(ConfigKeys.KAFKA_PARTITIONS, 8)
+        .put(ConfigKeys.KAFKA_REPLICATION, 1)
         .put(ConfigKeys.HTTP_HOST, "0.0.0.0")
         .put(ConfigKeys.HTTP_PORT, 8080)
         .put(ConfigKeys.PUBLIC_BASE_URL, "http://127.0.0.1:8080")

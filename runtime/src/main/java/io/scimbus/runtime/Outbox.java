@@ -14,10 +14,10 @@ public final class Outbox {
 
   /** {@code table} comes from the service's own code, never from a request. */
   public Outbox(String table) {
-    this.insert = "INSERT INTO " + table + " (topic, record_key, payload) VALUES ($1, $2, $3::jsonb)";
+    this.insert = "INSERT INTO " + table + " (topic, record_key, payload) VALUES ($1, $2, $3)";
   }
 
   public Future<Void> add(SqlClient tx, String topic, ProvisioningEvent event) {
-    return tx.preparedQuery(insert).execute(Tuple.of(topic, event.key(), event.toJson().encode())).mapEmpty();
+    return tx.preparedQuery(insert).execute(Tuple.of(topic, event.key(), event.toJson())).mapEmpty();
   }
 }

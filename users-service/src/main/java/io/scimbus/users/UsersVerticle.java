@@ -2,6 +2,8 @@ package io.scimbus.users;
 
 import io.scimbus.contract.Actions;
 import io.scimbus.contract.BusAddresses;
+import io.scimbus.contract.Topics;
+import io.scimbus.runtime.KafkaTopics;
 import io.scimbus.runtime.Migrations;
 import io.scimbus.runtime.OutboxRelay;
 import io.scimbus.runtime.PgPools;
@@ -10,6 +12,7 @@ import io.scimbus.runtime.bus.ActionRouter;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.sqlclient.Pool;
+import java.util.Set;
 
 /** users-service: migrates its tables, then serves {@link BusAddresses#USERS} and relays its outbox to Kafka. */
 public final class UsersVerticle extends VerticleBase {
@@ -33,6 +36,7 @@ public final class UsersVerticle extends VerticleBase {
         .onSuccess(rows -> promise.tryComplete(io.vertx.ext.healthchecks.Status.OK()))
         .onFailure(promise::tryFail));
     return Migrations.apply(vertx, pool, SERVICE)
+        .compose(v -> KafkaTopics.ensure(vertx, context.config(), Set.of(Topics.USER_EVENTS)))
         .compose(v -> new ActionRouter()
             .on(Actions.CREATE, users::create)
             .on(Actions.GET, users::get)

@@ -1,0 +1,37 @@
+package io.scimbus.runtime;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.kafka.admin.KafkaAdminClient;
+import io.vertx.kafka.admin.NewTopic;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Creates the event topics before anyone produces or subscribes. Relying on auto-creation leaves a consumer that
+ * subscribed first blind to the topic until its next metadata refresh (five minutes by default).
+ */
+public final class KafkaTopics {
+  private KafkaTopics() {
+  }
+
+  public static Future<Void> ensure(Vertx vertx, ServiceConfig config, Set<String> topics) {
+    KafkaAdminClient admin = KafkaAdminClient.create(vertx,
+        Map.of("bootstrap.servers", config.string(ConfigKeys.KAFKA_BOOTSTRAP)));
+    return admin.listTopics().compose(existing -> {
+      List<NewTopic> missing = new ArrayList<>();
+      for (String topic : topics) {
+        if (!existing.contains(topic)) {
+          missing.add(new NewTopic(topic, config.integer(ConfigKeys.KAFKA_PARTITIONS),
+              (short) config.integer(ConfigKeys.KAFKA_REPLICATION)));
+        }
+      }
+      // A concurrent replica may create the same topic first; that is success too.
+      return missing.isEmpty() ? Future.<Void>succeededFuture()
+          : admin.createTopics(missing).recover(e -> admin.listTopics().compose(now -> now.containsAll(topics)
+              ? Future.succeededFuture() : Future.failedFuture(e)));
+    }).eventually(admin::close);
+  }
+}
