@@ -87,7 +87,7 @@ final class FilterCompiler implements FilterVisitor<Predicate<Map<String, Object
   }
 
   private static Predicate<Map<String, Object>> present(Operand operand) {
-    return root -> operand.values(root).stream().anyMatch(Values::isPresent);
+    return root -> operand.values(root).stream().anyMatch(FilterValues::isPresent);
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.scimbus.core.filter;
 
+import io.scimbus.core.resource.Values;
 import io.scimbus.core.schema.AttributeDefinition;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,14 +35,14 @@ record Operand(String label, AttributeDefinition attribute, AttributeDefinition 
     if (!(container.apply(root) instanceof Map<?, ?> holder)) {
       return List.of();
     }
-    List<Object> tops = Values.elements(Values.get(holder, attribute.name()));
+    List<Object> tops = FilterValues.elements(Values.get(holder, attribute.name()));
     if (subAttribute == null) {
       return tops;
     }
     List<Object> subs = new ArrayList<>();
     for (Object top : tops) {
       if (top instanceof Map<?, ?> element) {
-        subs.addAll(Values.elements(Values.get(element, subAttribute.name())));
+        subs.addAll(FilterValues.elements(Values.get(element, subAttribute.name())));
       }
     }
     return subs;

@@ -1,10 +1,10 @@
 package io.scimbus.core.filter;
 
 import io.scimbus.core.error.ScimException;
+import io.scimbus.core.resource.Values;
 import io.scimbus.core.schema.AttributeDefinition;
 import io.scimbus.core.schema.ResolvedAttribute;
 import io.scimbus.core.schema.ResourceSchema;
-import io.scimbus.core.schema.Schema;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -23,7 +23,7 @@ sealed interface Scope {
     @Override
     public Operand locate(AttributePath path) {
       ResolvedAttribute resolved = schema.resolve(path).orElseThrow(() -> unknown(path));
-      Function<Map<String, Object>, Object> container = isExtension(resolved.schema())
+      Function<Map<String, Object>, Object> container = schema.isExtension(resolved.schema())
           ? root -> Values.get(root, resolved.schema().id())
           : root -> root;
       return new Operand(path.toString(), resolved.attribute(), resolved.subAttribute(), container);
@@ -32,10 +32,6 @@ sealed interface Scope {
     @Override
     public boolean insideValueFilter() {
       return false;
-    }
-
-    private boolean isExtension(Schema owner) {
-      return schema.extensions().stream().anyMatch(extension -> extension.id().equals(owner.id()));
     }
 
     private ScimException unknown(AttributePath path) {

@@ -1,6 +1,7 @@
 package io.scimbus.core.filter;
 
 import io.scimbus.core.error.ScimException;
+import io.scimbus.core.resource.StringBooleans;
 import io.scimbus.core.schema.AttributeDefinition;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -37,7 +38,7 @@ final class ValueMatchers {
       String label) {
     if (!(literal instanceof String string)) {
       throw ScimException.invalidFilter("\"" + label + "\" is a string attribute; compare it with a string in "
-          + "double quotes, not " + Values.render(literal));
+          + "double quotes, not " + FilterValues.render(literal));
     }
     String expected = caseExact ? string : string.toLowerCase(Locale.ROOT);
     Predicate<String> test = switch (operator) {
@@ -58,38 +59,35 @@ final class ValueMatchers {
       throw ScimException.invalidFilter("\"" + label + "\" is a boolean attribute; only eq and ne apply to it, not \""
           + operator.token() + "\"");
     }
-    Boolean expected = Values.toBoolean(literal);
-    if (expected == null) {
-      throw ScimException.invalidFilter("\"" + label + "\" is a boolean attribute; compare it with true or false, not "
-          + Values.render(literal));
-    }
-    return value -> expected.equals(Values.toBoolean(value));
+    Boolean expected = StringBooleans.parse(literal).orElseThrow(() -> ScimException.invalidFilter("\"" + label
+        + "\" is a boolean attribute; compare it with true or false, not " + FilterValues.render(literal)));
+    return value -> StringBooleans.parse(value).filter(expected::equals).isPresent();
   }
 
   private static Predicate<Object> dateTime(ComparisonOperator operator, Object literal, String label) {
     rejectSubstringOperator(operator, label, "dateTime");
-    Instant expected = Values.toInstant(literal);
+    Instant expected = FilterValues.toInstant(literal);
     if (expected == null) {
       throw ScimException.invalidFilter("\"" + label + "\" is a dateTime attribute; compare it with an ISO-8601 "
-          + "date-time string with an offset, such as \"2024-01-31T12:00:00Z\", not " + Values.render(literal));
+          + "date-time string with an offset, such as \"2024-01-31T12:00:00Z\", not " + FilterValues.render(literal));
     }
     IntPredicate ordering = ordering(operator);
     return value -> {
-      Instant actual = Values.toInstant(value);
+      Instant actual = FilterValues.toInstant(value);
       return actual != null && ordering.test(actual.compareTo(expected));
     };
   }
 
   private static Predicate<Object> number(ComparisonOperator operator, Object literal, String label, String type) {
     rejectSubstringOperator(operator, label, type);
-    BigDecimal expected = Values.toDecimal(literal);
+    BigDecimal expected = FilterValues.toDecimal(literal);
     if (expected == null) {
       throw ScimException.invalidFilter("\"" + label + "\" is " + (type.equals("integer") ? "an " : "a ") + type
-          + " attribute; compare it with a number, not " + Values.render(literal));
+          + " attribute; compare it with a number, not " + FilterValues.render(literal));
     }
     IntPredicate ordering = ordering(operator);
     return value -> {
-      BigDecimal actual = Values.toDecimal(value);
+      BigDecimal actual = FilterValues.toDecimal(value);
       return actual != null && ordering.test(actual.compareTo(expected));
     };
   }

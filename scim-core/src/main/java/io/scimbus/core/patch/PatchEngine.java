@@ -1,6 +1,7 @@
 package io.scimbus.core.patch;
 
 import io.scimbus.core.error.ScimException;
+import io.scimbus.core.filter.FilterEvaluator;
 import io.scimbus.core.resource.ResourceNormalizer;
 import io.scimbus.core.resource.Values;
 import io.scimbus.core.schema.Mutability;
@@ -19,11 +20,13 @@ import java.util.Optional;
 public final class PatchEngine {
   private final ResourceSchema schema;
   private final ResourceNormalizer normalizer;
+  private final FilterEvaluator evaluator;
   private final Map<PatchOp, OperationHandler> handlers = new EnumMap<>(PatchOp.class);
 
   public PatchEngine(ResourceSchema schema) {
     this.schema = schema;
     this.normalizer = new ResourceNormalizer(schema);
+    this.evaluator = new FilterEvaluator(schema);
     handlers.put(PatchOp.ADD, new AddOperation(normalizer));
     handlers.put(PatchOp.REPLACE, new ReplaceOperation(normalizer));
     handlers.put(PatchOp.REMOVE, new RemoveOperation());
@@ -46,11 +49,11 @@ public final class PatchEngine {
     }
     for (PathlessExpander.Step step : PathlessExpander.expand(operation.op(), operation.path(), operation.value(),
         schema)) {
-      if (step.path().isBareUrn()) {
-        schema.schema(step.path().schemaUrn()).ifPresent(extension -> working.remove(extension.id()));
+      if (step.path().isSchemaOnly()) {
+        removeExtension(working, step.path().schemaOnlyUrn());
         continue;
       }
-      Optional<Target> target = Target.resolve(step.path(), step.text(), schema);
+      Optional<Target> target = Target.resolve(step.path(), step.text(), schema, evaluator);
       if (target.isEmpty()) {
         if (step.lenient()) {
           continue;
@@ -60,6 +63,16 @@ public final class PatchEngine {
       checkReadOnlyPath(operation.op(), target.get());
       handlers.get(operation.op()).apply(working, target.get(), step.value());
     }
+  }
+
+  // Only a remove keeps a bare URN path (add and replace are expanded per attribute); the core schema's attributes
+  // cannot go all at once.
+  private void removeExtension(Map<String, Object> working, String urn) {
+    if (schema.core().id().equalsIgnoreCase(urn)) {
+      throw ScimException.invalidPath("the core schema " + schema.core().id() + " cannot be removed; name the "
+          + "attributes to remove");
+    }
+    schema.extension(urn).ifPresent(extension -> working.remove(extension.id()));
   }
 
   // Below a readOnly attribute (meta.created, groups[...]) everything is readOnly; a whole-attribute replace is

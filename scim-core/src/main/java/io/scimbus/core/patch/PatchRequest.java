@@ -27,9 +27,7 @@ public final class PatchRequest {
         || schemas.stream().noneMatch(ScimUrns.PATCH_OP::equals)) {
       throw ScimException.invalidSyntax("schemas must contain " + ScimUrns.PATCH_OP);
     }
-    String key = Values.keyIgnoringCase(body, "Operations");
-    Object raw = key == null ? null : body.get(key);
-    if (!(raw instanceof List<?> list)) {
+    if (!(Values.get(body, "Operations") instanceof List<?> list)) {
       throw ScimException.invalidSyntax("Operations must be an array of operations");
     }
     List<PatchOperation> operations = new ArrayList<>();

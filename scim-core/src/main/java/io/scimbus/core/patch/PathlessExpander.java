@@ -1,6 +1,8 @@
 package io.scimbus.core.patch;
 
 import io.scimbus.core.error.ScimException;
+import io.scimbus.core.filter.PatchPath;
+import io.scimbus.core.filter.PathParser;
 import io.scimbus.core.schema.ResourceSchema;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,8 +11,8 @@ import java.util.Map;
 /**
  * Splits an add or replace whose target is the whole resource (no path, RFC 7644 §3.5.2.1/§3.5.2.3) or a whole
  * extension (bare URN path) into one step per attribute. Keys may be names, dotted names, URN-qualified names, value
- * paths (Entra with {@code aadOptscim062020} sends {@code "emails[type eq \"work\"].value"}) or a bare extension URN
- * holding an object.
+ * paths (Entra with {@code aadOptscim062020} sends {@code "emails[type eq \"work\"].value"}) or a bare schema URN
+ * holding an object; tenant extension URNs count, because paths are parsed against the resource type's schema.
  */
 final class PathlessExpander {
 
@@ -30,9 +32,9 @@ final class PathlessExpander {
       expandObject("", value, "the value of a path-less " + op.wireName(), schema, steps);
       return steps;
     }
-    PatchPath path = PatchPaths.parse(rawPath, schema);
-    if (path.isBareUrn() && op != PatchOp.REMOVE) {
-      expandObject(path.schemaUrn() + ":", value, rawPath, schema, steps);
+    PatchPath path = PathParser.parse(rawPath, schema);
+    if (path.isSchemaOnly() && op != PatchOp.REMOVE) {
+      expandObject(path.schemaOnlyUrn() + ":", value, rawPath, schema, steps);
     } else {
       steps.add(new Step(path, rawPath, value, false));
     }
@@ -50,9 +52,9 @@ final class PathlessExpander {
       if (prefix.isEmpty() && "schemas".equalsIgnoreCase(key)) {
         continue;
       }
-      PatchPath path = PatchPaths.parse(key, schema);
-      if (path.isBareUrn()) {
-        expandObject(path.schemaUrn() + ":", entry.getValue(), key, schema, steps);
+      PatchPath path = PathParser.parse(key, schema);
+      if (path.isSchemaOnly()) {
+        expandObject(path.schemaOnlyUrn() + ":", entry.getValue(), key, schema, steps);
       } else {
         steps.add(new Step(path, key, entry.getValue(), true));
       }

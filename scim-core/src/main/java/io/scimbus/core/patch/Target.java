@@ -1,7 +1,11 @@
 package io.scimbus.core.patch;
 
 import io.scimbus.core.error.ScimException;
+import io.scimbus.core.error.ScimType;
+import io.scimbus.core.filter.AttributePath;
 import io.scimbus.core.filter.Filter;
+import io.scimbus.core.filter.FilterEvaluator;
+import io.scimbus.core.filter.PatchPath;
 import io.scimbus.core.schema.AttributeDefinition;
 import io.scimbus.core.schema.AttributeType;
 import io.scimbus.core.schema.ResolvedAttribute;
@@ -12,31 +16,38 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
- * A PATCH path resolved against the resource type: canonical definitions, the value filter and where the
- * attribute lives ({@code extensionUrn} null for core and common attributes).
+ * A PATCH path resolved against the resource type: canonical definitions, the value filter with its
+ * {@code selector} (null without a filter), and where the attribute lives ({@code extensionUrn} null for core and
+ * common attributes).
  */
-record Target(String path, AttributeDefinition attribute, Filter filter, AttributeDefinition sub,
-    String extensionUrn) {
+record Target(String path, AttributeDefinition attribute, Filter filter, Predicate<Map<String, Object>> selector,
+    AttributeDefinition sub, String extensionUrn) {
 
-  static Optional<Target> resolve(PatchPath parsed, String text, ResourceSchema schema) {
-    Optional<ResolvedAttribute> resolved = schema.resolve(parsed.attributePath());
+  static Optional<Target> resolve(PatchPath parsed, String text, ResourceSchema schema, FilterEvaluator evaluator) {
+    AttributePath written = parsed.attribute();
+    AttributePath designated = parsed.subAttribute() == null ? written
+        : new AttributePath(written.schemaUrn(), written.attribute(), parsed.subAttribute());
+    Optional<ResolvedAttribute> resolved = schema.resolve(designated);
     if (resolved.isEmpty()) {
       return Optional.empty();
     }
     AttributeDefinition attribute = resolved.get().attribute();
-    if (parsed.filter() != null) {
+    Filter filter = parsed.valueFilter();
+    Predicate<Map<String, Object>> selector = null;
+    if (filter != null) {
       if (!attribute.multiValued() || attribute.type() != AttributeType.COMPLEX) {
         throw ScimException.invalidPath(attribute.name() + " is not multi-valued complex; no filter applies: "
             + text);
       }
-      checkFilterNames(parsed.filter(), attribute, text);
+      checkValueFilter(evaluator, written, filter, text);
+      selector = element -> evaluator.matchesElement(filter, element, attribute);
     }
     Schema owner = resolved.get().schema();
-    boolean extension = schema.extensions().stream().anyMatch(e -> e.id().equals(owner.id()));
-    return Optional.of(new Target(text, attribute, parsed.filter(), resolved.get().subAttribute(),
-        extension ? owner.id() : null));
+    return Optional.of(new Target(text, attribute, filter, selector, resolved.get().subAttribute(),
+        schema.isExtension(owner) ? owner.id() : null));
   }
 
   /** The map holding the attribute: the resource itself or its extension object, created on demand. */
@@ -76,8 +87,7 @@ record Target(String path, AttributeDefinition attribute, Filter filter, Attribu
   List<Map<String, Object>> matching(List<Object> elements) {
     List<Map<String, Object>> matches = new ArrayList<>();
     for (Object element : elements) {
-      if (element instanceof Map<?, ?> map && ElementFilter.matches(filter, attribute, (Map<String, Object>) map,
-          path)) {
+      if (element instanceof Map<?, ?> map && selector.test((Map<String, Object>) map)) {
         matches.add((Map<String, Object>) map);
       }
     }
@@ -92,14 +102,17 @@ record Target(String path, AttributeDefinition attribute, Filter filter, Attribu
     }
   }
 
-  private static void checkFilterNames(Filter filter, AttributeDefinition attribute, String text) {
-    if (filter instanceof Filter.And and) {
-      checkFilterNames(and.left(), attribute, text);
-      checkFilterNames(and.right(), attribute, text);
-    } else if (filter instanceof Filter.Comparison comparison
-        && attribute.subAttribute(comparison.path().attribute()).isEmpty()) {
-      throw ScimException.invalidPath(attribute.name() + " has no sub-attribute "
-          + comparison.path().attribute() + ": " + text);
+  // Checked before any element is looked at, so a bad filter fails even when the attribute is empty. The same
+  // mistake is invalidFilter in a filter and invalidPath in a PATCH path, as PathParser reports it.
+  private static void checkValueFilter(FilterEvaluator evaluator, AttributePath attribute, Filter filter,
+      String text) {
+    try {
+      evaluator.validate(new Filter.ValuePath(attribute, filter));
+    } catch (ScimException e) {
+      if (!ScimType.INVALID_FILTER.equals(e.scimType())) {
+        throw e;
+      }
+      throw ScimException.invalidPath(e.detail() + " (in path " + text + ")");
     }
   }
 }

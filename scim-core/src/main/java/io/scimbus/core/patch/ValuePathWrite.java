@@ -7,9 +7,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Add and replace through a value filter ({@code emails[type eq "work"].value}). When no element matches, both
- * create one from the filter's values: RFC 7644 would answer noTarget for replace, but Entra ID sets a user's work
- * email and primary role exactly this way on users that have none yet.
+ * Add and replace through a value filter ({@code emails[type eq "work"].value}), which may use the whole filter
+ * grammar ({@code emails[type eq "work" and value co "@x.com"]}). When no element matches, both create one from the
+ * filter's {@code eq} comparisons ({@link ElementFromEqFilter}): RFC 7644 would answer noTarget for replace, but
+ * Entra ID sets a user's work email and primary role exactly this way on users that have none yet. Any other filter
+ * that matches nothing is noTarget.
  */
 final class ValuePathWrite {
   private final ResourceNormalizer normalizer;
@@ -23,26 +25,22 @@ final class ValuePathWrite {
     List<Object> elements = target.elements(container, true);
     Set<Object> primaries = Primaries.snapshot(elements);
     List<Map<String, Object>> matches = target.matching(elements);
+    boolean created = matches.isEmpty();
+    if (created) {
+      Map<String, Object> element = createFromFilter(target);
+      elements.add(element);
+      matches = List.of(element);
+    }
     if (target.sub() != null) {
       Object normalized = normalizer.normalizeAttribute(target.sub(), value, target.path());
-      if (matches.isEmpty()) {
-        Map<String, Object> created = ElementFilter.seed(target.filter(), target.attribute(), target.path());
-        matches = List.of(created);
-        elements.add(created);
-      }
       for (Map<String, Object> element : matches) {
         MutabilityGuard.checkWrite(target.sub(), element.get(target.sub().name()), normalized, target.path());
         putOrRemove(element, target.sub().name(), normalized);
       }
     } else {
       Map<String, Object> normalized = element(target, value);
-      if (matches.isEmpty()) {
-        Map<String, Object> created = ElementFilter.seed(target.filter(), target.attribute(), target.path());
-        created.putAll(normalized);
-        elements.add(created);
-      }
       for (Map<String, Object> element : matches) {
-        if (replaceElements) {
+        if (replaceElements && !created) {
           element.clear();
         }
         element.putAll(normalized);
@@ -50,6 +48,14 @@ final class ValuePathWrite {
     }
     Primaries.enforce(elements, primaries, target.path());
     target.pruneEmpty(container);
+  }
+
+  // An element built from the filter must itself match it: "type eq \"a\" and type eq \"b\"" describes none.
+  private static Map<String, Object> createFromFilter(Target target) {
+    return ElementFromEqFilter.build(target.filter(), target.attribute(), target.path())
+        .filter(target.selector())
+        .orElseThrow(() -> ScimException.noTarget("no " + target.attribute().name() + " element matches "
+            + target.path() + ", and only a filter of eq comparisons joined by and describes one to create"));
   }
 
   @SuppressWarnings("unchecked")

@@ -39,7 +39,7 @@ public final class ResourceNormalizer {
     Map<String, Object> core = normalizeAttributes(schema.core(), body, "");
     result.putAll(core);
     for (Map.Entry<String, Object> entry : body.entrySet()) {
-      Optional<Schema> extension = extension(entry.getKey());
+      Optional<Schema> extension = schema.extension(entry.getKey());
       if (extension.isEmpty()) {
         continue;
       }
@@ -151,10 +151,6 @@ public final class ResourceNormalizer {
       }
     }
     return result;
-  }
-
-  private Optional<Schema> extension(String key) {
-    return schema.extensions().stream().filter(e -> e.id().equalsIgnoreCase(key)).findFirst();
   }
 
   // Lenient: a body without the core URN is still unambiguous (the endpoint says what it is), so the canonical

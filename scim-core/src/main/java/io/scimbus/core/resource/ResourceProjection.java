@@ -39,8 +39,7 @@ public final class ResourceProjection {
         result.put(key, Values.deepCopy(entry.getValue()));
         continue;
       }
-      Optional<Schema> extension = schema.extensions().stream().filter(e -> e.id().equalsIgnoreCase(key))
-          .findFirst();
+      Optional<Schema> extension = schema.extension(key);
       if (extension.isPresent() && entry.getValue() instanceof Map<?, ?> body) {
         Map<String, Object> projected = new LinkedHashMap<>();
         for (Map.Entry<?, ?> inner : body.entrySet()) {

@@ -1,13 +1,11 @@
 package io.scimbus.core.resource;
 
 import io.scimbus.core.error.ScimException;
-import io.scimbus.core.patch.quirks.StringBooleans;
 import io.scimbus.core.schema.AttributeDefinition;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Coerces one simple (non-complex) value to its attribute's type. Lenient where real IdPs are sloppy (booleans and
@@ -32,11 +30,7 @@ public final class ValueCoercer {
   }
 
   private static Boolean toBoolean(Object value, String path) {
-    if (value instanceof Boolean b) {
-      return b;
-    }
-    Optional<Boolean> parsed = value instanceof String s ? StringBooleans.parse(s) : Optional.empty();
-    return parsed.orElseThrow(() -> invalid(path, value, "a boolean"));
+    return StringBooleans.parse(value).orElseThrow(() -> invalid(path, value, "a boolean"));
   }
 
   private static Number toInteger(Object value, String path) {

@@ -30,14 +30,17 @@ public final class Values {
     return copy;
   }
 
-  /** The key of {@code map} spelled like {@code name} ignoring case, or null. */
-  public static String keyIgnoringCase(Map<String, ?> map, String name) {
+  /**
+   * The value under {@code name}, matching keys case-insensitively because SCIM attribute names (and Entra's
+   * {@code operations}) are; null when absent.
+   */
+  public static Object get(Map<?, ?> map, String name) {
     if (map.containsKey(name)) {
-      return name;
+      return map.get(name);
     }
-    for (String key : map.keySet()) {
-      if (key.equalsIgnoreCase(name)) {
-        return key;
+    for (Map.Entry<?, ?> entry : map.entrySet()) {
+      if (entry.getKey() instanceof String key && key.equalsIgnoreCase(name)) {
+        return entry.getValue();
       }
     }
     return null;

@@ -65,15 +65,17 @@ public final class ResourceSchema {
 
   /** The schema with this URN (core or extension), case-insensitively. */
   public Optional<Schema> schema(String urn) {
-    if (core.id().equalsIgnoreCase(urn)) {
-      return Optional.of(core);
-    }
-    for (Schema extension : extensions) {
-      if (extension.id().equalsIgnoreCase(urn)) {
-        return Optional.of(extension);
-      }
-    }
-    return Optional.empty();
+    return core.id().equalsIgnoreCase(urn) ? Optional.of(core) : extension(urn);
+  }
+
+  /** The extension schema with this URN, case-insensitively; empty for the core schema and unknown URNs. */
+  public Optional<Schema> extension(String urn) {
+    return extensions.stream().filter(extension -> extension.id().equalsIgnoreCase(urn)).findFirst();
+  }
+
+  /** True when {@code owner} (as returned by {@link #resolve}) is one of the extensions, not core or common. */
+  public boolean isExtension(Schema owner) {
+    return extensions.stream().anyMatch(extension -> extension.id().equals(owner.id()));
   }
 
   /** Resolves a path; empty when the schema, attribute or sub-attribute does not exist. */

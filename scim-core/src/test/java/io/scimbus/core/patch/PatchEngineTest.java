@@ -9,7 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.scimbus.core.error.ScimException;
 import io.scimbus.core.resource.Values;
+import io.scimbus.core.schema.AttributeDefinition;
+import io.scimbus.core.schema.AttributeType;
+import io.scimbus.core.schema.Mutability;
 import io.scimbus.core.schema.ResourceSchema;
+import io.scimbus.core.schema.Returned;
+import io.scimbus.core.schema.Schema;
+import io.scimbus.core.schema.Uniqueness;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -31,6 +37,13 @@ class PatchEngineTest {
   private static Map<String, Object> group() {
     return map("{'schemas':['urn:ietf:params:scim:schemas:core:2.0:Group'],'id':'g1','displayName':'Eng',"
         + "'members':[{'value':'u1','display':'Babs'},{'value':'u2'}]}");
+  }
+
+  private static Map<String, Object> userWithExtension(String urn, String body) {
+    Map<String, Object> user = user();
+    user.put(urn, map(body));
+    user.put("schemas", List.of("urn:ietf:params:scim:schemas:core:2.0:User", urn));
+    return user;
   }
 
   private Map<String, Object> patchUser(String operations) {
@@ -201,9 +214,7 @@ class PatchEngineTest {
 
   @Test
   void removingTheLastExtensionAttributeDropsExtensionAndSchema() {
-    Map<String, Object> start = user();
-    start.put(ENTERPRISE, map("{'department':'R&D'}"));
-    start.put("schemas", List.of("urn:ietf:params:scim:schemas:core:2.0:User", ENTERPRISE));
+    Map<String, Object> start = userWithExtension(ENTERPRISE, "{'department':'R&D'}");
     Map<String, Object> patched = users.apply(start, PatchRequest.parse(patch(
         "[{'op':'remove','path':'" + ENTERPRISE + ":department'}]")));
     assertFalse(patched.containsKey(ENTERPRISE));
@@ -282,8 +293,12 @@ class PatchEngineTest {
       "replace | emails.value                    | invalidPath",
       "replace | displayName[value eq \"x\"]       | invalidPath",
       "replace | emails[nope eq \"x\"].value      | invalidPath",
-      "replace | emails[type co \"x\"].value      | invalidFilter",
-      "replace | emails[type eq \"x\" or type eq \"y\"].value | invalidFilter",
+      "replace | emails[type eq \"x].value       | invalidPath",
+      "replace | emails[type eq x].value         | invalidPath",
+      "replace | emails[primary eq \"maybe\"]     | invalidPath",
+      "replace | emails[type gt 1].value         | invalidPath",
+      "replace | emails[type co \"x\"].value      | noTarget",
+      "replace | emails[type eq \"x\" or type eq \"y\"].value | noTarget",
       "replace | active                          | invalidValue",
   })
   void userErrors(String op, String path, String scimType) {
@@ -314,5 +329,131 @@ class PatchEngineTest {
         + "{'op':'replace','path':'emails[type eq \\\"home\\\"].primary','value':'true'}]");
     assertEquals(false, patched.get("active"));
     assertEquals(true, list(patched, "emails").get(1).get("primary"));
+  }
+
+  // Full filter grammar in PATCH value paths.
+
+  private static Map<String, Object> userWithEmails(String emails) {
+    return map("{'userName':'bjensen','emails':" + emails + "}");
+  }
+
+  @Test
+  void andWithCoSelectsOnlyElementsMatchingBoth() {
+    Map<String, Object> patched = users.apply(userWithEmails("[{'value':'a@x.com','type':'work'},"
+        + "{'value':'b@y.com','type':'work'},{'value':'c@x.com','type':'home'}]"), PatchRequest.parse(patch(
+        "[{'op':'add','path':'emails[type eq \\\"work\\\" and value co \\\"@x.com\\\"].display','value':'A'}]")));
+    assertEquals(List.of(Map.of("value", "a@x.com", "type", "work", "display", "A"),
+        Map.of("value", "b@y.com", "type", "work"), Map.of("value", "c@x.com", "type", "home")),
+        list(patched, "emails"));
+  }
+
+  @Test
+  void orRemovesEveryMemberItMatches() {
+    Map<String, Object> start = group();
+    start.put("members", List.of(Map.of("value", "u1"), Map.of("value", "u2"), Map.of("value", "u3")));
+    Map<String, Object> patched = groups.apply(start, PatchRequest.parse(patch(
+        "[{'op':'remove','path':'members[value eq \\\"u1\\\" or value eq \\\"u3\\\"]'}]")));
+    assertEquals(List.of("u2"), memberIds(patched));
+  }
+
+  @Test
+  void orReplacesTheSubAttributeOfEveryMatch() {
+    Map<String, Object> patched = patchUser(
+        "[{'op':'replace','path':'emails[type eq \\\"home\\\" or value sw \\\"b@w\\\"].display','value':'D'}]");
+    assertEquals(List.of("D", "D"), list(patched, "emails").stream().map(e -> e.get("display")).toList());
+  }
+
+  @Test
+  void nonEqFilterThatMatchesReplacesWholeElements() {
+    Map<String, Object> patched = patchUser(
+        "[{'op':'replace','path':'emails[value ew \\\"@HOME.com\\\"]','value':{'value':'n@home.com'}}]");
+    assertEquals(List.of("b@work.com", "n@home.com"),
+        list(patched, "emails").stream().map(e -> e.get("value")).toList());
+    assertNull(list(patched, "emails").get(1).get("type"));
+  }
+
+  @Test
+  void addressesValuePathUpdatesTheMatchingAddressOrCreatesIt() {
+    Map<String, Object> start = user();
+    start.put("addresses", List.of(map("{'type':'home','streetAddress':'1 Home St'}"),
+        map("{'type':'work','streetAddress':'1 Old Rd'}")));
+    String op = "[{'op':'replace','path':'addresses[type eq \\\"work\\\"].streetAddress','value':'2 New Rd'}]";
+    Map<String, Object> patched = users.apply(start, PatchRequest.parse(patch(op)));
+    assertEquals(List.of(Map.of("type", "home", "streetAddress", "1 Home St"),
+        Map.of("type", "work", "streetAddress", "2 New Rd")), list(patched, "addresses"));
+
+    Map<String, Object> created = users.apply(map("{'userName':'x'}"), PatchRequest.parse(patch(op)));
+    assertEquals(List.of(Map.of("type", "work", "streetAddress", "2 New Rd")), list(created, "addresses"));
+  }
+
+  @Test
+  void eqAndFilterWithNoMatchCreatesTheElementWithEveryComparison() {
+    Map<String, Object> patched = users.apply(map("{'userName':'x'}"), PatchRequest.parse(patch(
+        "[{'op':'add','path':'emails[type eq \\\"work\\\" and primary eq \\\"True\\\"].value','value':'w@x.com'}]")));
+    assertEquals(List.of(Map.of("type", "work", "primary", true, "value", "w@x.com")), list(patched, "emails"));
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource(delimiter = '|', value = {
+      "add     | emails[value co \"@nowhere\"].value",
+      "replace | emails[type eq \"a\" or type eq \"b\"].value",
+      "add     | emails[type eq \"a\" and type eq \"b\"].value",
+      "replace | emails[type eq \"a\" and value pr].value",
+      "add     | emails[type ne \"work\"]",
+  })
+  void filterThatMatchesNothingAndDescribesNoElementIsNoTarget(String op, String path) {
+    Map<String, Object> body = patch("[]");
+    Object value = path.endsWith("]") ? Map.of("value", "n@x.com") : "n@x.com";
+    body.put("Operations", List.of(Map.of("op", op, "path", path, "value", value)));
+    Map<String, Object> start = userWithEmails("[{'value':'a@x.com','type':'work'}]");
+    Map<String, Object> snapshot = Values.deepCopyMap(start);
+    ScimException e = fails(() -> users.apply(start, PatchRequest.parse(body)));
+    assertEquals(400, e.status());
+    assertEquals("noTarget", e.scimType(), e.detail());
+    assertEquals(snapshot, start);
+  }
+
+  // Tenant extensions: bare URNs are recognised through the resource type's schema, not a built-in list.
+
+  private static final String TENANT = "urn:example:scim:tenant:2.0:User";
+
+  private static PatchEngine tenantUsers() {
+    AttributeDefinition badge = new AttributeDefinition("badge", AttributeType.STRING, false, null, false, false,
+        Mutability.READ_WRITE, Returned.DEFAULT, Uniqueness.NONE, List.of(), List.of(), List.of());
+    return new PatchEngine(ResourceSchema.users()
+        .withExtensions(List.of(new Schema(TENANT, "Tenant", null, List.of(badge)))));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "{'op':'add','path':'" + TENANT + "','value':{'Badge':'B7'}}",
+      "{'op':'add','value':{'" + TENANT + "':{'badge':'B7'}}}",
+      "{'op':'add','value':{'" + TENANT + ":badge':'B7'}}",
+      "{'op':'replace','path':'" + TENANT + ":badge','value':'B7'}",
+  })
+  void tenantExtensionUrnAddsTheExtensionAndItsSchema(String operation) {
+    Map<String, Object> patched = tenantUsers().apply(user(), PatchRequest.parse(patch("[" + operation + "]")));
+    assertEquals(Map.of("badge", "B7"), object(patched, TENANT));
+    assertEquals(List.of("urn:ietf:params:scim:schemas:core:2.0:User", TENANT), patched.get("schemas"));
+  }
+
+  @Test
+  void bareTenantUrnRemoveDropsTheExtension() {
+    Map<String, Object> start = userWithExtension(TENANT, "{'badge':'B7'}");
+    Map<String, Object> patched = tenantUsers().apply(start, PatchRequest.parse(patch(
+        "[{'op':'remove','path':'" + TENANT.toLowerCase() + "'}]")));
+    assertFalse(patched.containsKey(TENANT));
+    assertEquals(List.of("urn:ietf:params:scim:schemas:core:2.0:User"), patched.get("schemas"));
+  }
+
+  @Test
+  void bareCoreUrnPathSetsCoreAttributesButCannotBeRemoved() {
+    String core = "urn:ietf:params:scim:schemas:core:2.0:User";
+    Map<String, Object> patched = patchUser(
+        "[{'op':'replace','path':'" + core + "','value':{'displayName':'Babs','name':{'givenName':'B'}}}]");
+    assertEquals("Babs", patched.get("displayName"));
+    assertEquals("B", object(patched, "name").get("givenName"));
+    ScimException e = fails(() -> patchUser("[{'op':'remove','path':'" + core + "'}]"));
+    assertEquals("invalidPath", e.scimType());
   }
 }

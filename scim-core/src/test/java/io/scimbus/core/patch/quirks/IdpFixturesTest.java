@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.scimbus.core.error.ScimException;
 import io.scimbus.core.patch.PatchEngine;
 import io.scimbus.core.patch.PatchRequest;
+import io.scimbus.core.resource.StringBooleans;
 import io.scimbus.core.schema.ResourceSchema;
 import java.util.List;
 import java.util.Map;
@@ -50,10 +51,15 @@ class IdpFixturesTest {
   void stringBooleans() {
     assertEquals(Optional.of(false), StringBooleans.parse("False"));
     assertEquals(Optional.of(true), StringBooleans.parse("TRUE"));
+    assertEquals(Optional.of(true), StringBooleans.parse(true));
     assertEquals(Optional.empty(), StringBooleans.parse("yes"));
+    assertEquals(Optional.empty(), StringBooleans.parse(1));
     Map<String, Object> patched = users.apply(user(), PatchRequest.parse(patch(
-        "[{'op':'Replace','path':'active','value':'False'}]")));
+        "[{'op':'Replace','path':'active','value':'False'},"
+        + "{'op':'Add','path':'emails[primary eq \\\"True\\\"].display','value':'Work'}]")));
     assertEquals(false, patched.get("active"));
+    assertEquals(List.of(Map.of("value", "old@work.com", "type", "work", "primary", true, "display", "Work")),
+        patched.get("emails"));
   }
 
   @Test

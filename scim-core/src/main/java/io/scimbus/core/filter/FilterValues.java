@@ -8,26 +8,16 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
-/** Reading and coercing the plain Map/List/String/Boolean/Number trees that decoded JSON resources are made of. */
-final class Values {
+/**
+ * Coercions the filter rules need on the plain Map/List/String/Boolean/Number trees of decoded JSON resources.
+ * Key lookup and booleans are shared with the rest of scim-core: {@link io.scimbus.core.resource.Values#get} and
+ * {@link io.scimbus.core.resource.StringBooleans}.
+ */
+final class FilterValues {
 
-  private Values() {
-  }
-
-  /** The value under {@code name}, matching keys case-insensitively because SCIM attribute names are. */
-  static Object get(Map<?, ?> map, String name) {
-    if (map.containsKey(name)) {
-      return map.get(name);
-    }
-    for (Map.Entry<?, ?> entry : map.entrySet()) {
-      if (entry.getKey() instanceof String key && key.equalsIgnoreCase(name)) {
-        return entry.getValue();
-      }
-    }
-    return null;
+  private FilterValues() {
   }
 
   /** A multi-valued attribute's elements, a single value as one element, nothing for absent or null. */
@@ -47,20 +37,6 @@ final class Values {
         && !"".equals(value)
         && !(value instanceof Collection<?> collection && collection.isEmpty())
         && !(value instanceof Map<?, ?> map && map.isEmpty());
-  }
-
-  /** True/false from a JSON boolean or, as Entra ID sends, the strings "True"/"False"; null for anything else. */
-  static Boolean toBoolean(Object value) {
-    if (value instanceof Boolean b) {
-      return b;
-    }
-    if (value instanceof String s) {
-      String lower = s.toLowerCase(Locale.ROOT);
-      if (lower.equals("true") || lower.equals("false")) {
-        return Boolean.valueOf(lower);
-      }
-    }
-    return null;
   }
 
   /** An ISO-8601 date-time with a zone offset ("Z" included) as an instant; null when it is not one. */
