@@ -32,8 +32,8 @@ final class LiteralComparison implements Condition {
   @Override
   public String on(Operand operand) {
     if (operator == ComparisonOperator.NE) {
-      // ne is exactly "not eq", so an absent value is not equal to anything.
-      return "NOT COALESCE(" + test(operand, ComparisonOperator.EQ) + ", false)";
+      // PredicateCompiler negates eq around the whole path instead: per value, ne would be wrong for multi-valued.
+      throw new IllegalArgumentException("ne is compiled as not eq");
     }
     return test(operand, operator);
   }

@@ -23,8 +23,13 @@ final class PredicateCompiler implements FilterVisitor<String> {
   @Override
   public String visitComparison(Filter.Comparison comparison) {
     if (comparison.value() != null) {
-      return scope.test(comparison.path(), new LiteralComparison(comparison.path().toString(),
-          comparison.operator(), comparison.value(), parameters));
+      // ne is exactly "not eq" over everything the path designates (RFC 7644 §3.4.2.2, FilterEvaluator rule c):
+      // a multi-valued attribute is "ne x" when NO value equals x, not when some value differs from x. So it is
+      // negated here, around the EXISTS over elements or child rows, and never per element.
+      boolean negate = comparison.operator() == ComparisonOperator.NE;
+      String test = scope.test(comparison.path(), new LiteralComparison(comparison.path().toString(),
+          negate ? ComparisonOperator.EQ : comparison.operator(), comparison.value(), parameters));
+      return negate ? not(test) : test;
     }
     // RFC 7644 §3.4.2.2: "eq null" is the absence that "pr" denies.
     if (comparison.operator() == ComparisonOperator.EQ) {

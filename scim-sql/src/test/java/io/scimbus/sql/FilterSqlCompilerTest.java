@@ -129,8 +129,17 @@ class FilterSqlCompilerTest {
         // multi-valued: any element matches; a complex one compares its value
         arguments(eq("emails", "a@x.com"), any(emails, "e1", "lower(e1->>'value') = lower($2)"), List.of("a@x.com")),
         arguments(eq("emails.type", "work"), any(emails, "e1", "lower(e1->>'type') = lower($2)"), List.of("work")),
-        arguments(cmp("emails.value", NE, "a"), any(emails, "e1", "NOT COALESCE(lower(e1->>'value') = lower($2), false)"),
-            List.of("a")),
+        // ne is "not eq" over all values: no element equals, not "some element differs"
+        arguments(cmp("emails.value", NE, "a"),
+            "NOT COALESCE(" + any(emails, "e1", "lower(e1->>'value') = lower($2)") + ", false)", List.of("a")),
+        arguments(cmp("emails", NE, "a"),
+            "NOT COALESCE(" + any(emails, "e1", "lower(e1->>'value') = lower($2)") + ", false)", List.of("a")),
+        arguments(cmp(TEST_URN + ":tags", NE, "red"),
+            "NOT COALESCE(" + any(EXT + "->'tags'", "e1", "lower(e1 #>> '{}') = lower($2)") + ", false)",
+            List.of("red")),
+        // inside a value filter ne applies to the one element's sub-attribute
+        arguments(has("emails", cmp("type", NE, "work")),
+            any(emails, "e1", "NOT COALESCE(lower(e1->>'type') = lower($2), false)"), List.of("work")),
         arguments(eq(TEST_URN + ":tags", "red"), any(EXT + "->'tags'", "e1", "lower(e1 #>> '{}') = lower($2)"),
             List.of("red")),
         // value paths: one element must satisfy the whole bracket
@@ -188,8 +197,10 @@ class FilterSqlCompilerTest {
         arguments(eq("members", "u1"), MEMBERS + " AND lower(m.member_id) = lower($2))", List.of("u1")),
         arguments(eq("members.value", "u1"), MEMBERS + " AND lower(m.member_id) = lower($2))", List.of("u1")),
         arguments(eq("members.type", "User"), MEMBERS + " AND lower(m.member_type) = lower($2))", List.of("User")),
-        arguments(cmp("members", NE, "u1"), MEMBERS + " AND NOT COALESCE(lower(m.member_id) = lower($2), false))",
+        arguments(cmp("members", NE, "u1"), "NOT COALESCE(" + MEMBERS + " AND lower(m.member_id) = lower($2)), false)",
             List.of("u1")),
+        arguments(cmp("members.type", NE, "User"),
+            "NOT COALESCE(" + MEMBERS + " AND lower(m.member_type) = lower($2)), false)", List.of("User")),
         arguments(pr("members"), MEMBERS + ")", List.of()),
         arguments(pr("members.type"), MEMBERS + " AND m.member_type <> '')", List.of()),
         arguments(eq("members", null), "NOT COALESCE(" + MEMBERS + "), false)", List.of()),
