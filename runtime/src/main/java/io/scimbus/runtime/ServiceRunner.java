@@ -24,7 +24,12 @@ public final class ServiceRunner {
   public static void main(List<ServiceDefinition> services) {
     try {
       Vertx bootstrap = Vertx.vertx();
-      ServiceConfig config = ServiceConfig.load(bootstrap, Defaults.values()).eventually(bootstrap::close).await();
+      ServiceConfig config;
+      try {
+        config = ServiceConfig.load(bootstrap, Defaults.values()).await();
+      } finally {
+        bootstrap.close();
+      }
       Running running = start(config, services).await();
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         LOG.info("shutting down {}", running.names());

@@ -1,0 +1,168 @@
+package io.scimbus.launcher;
+
+import io.scimbus.devstack.FreePorts;
+import io.scimbus.devstack.KafkaBroker;
+import io.scimbus.devstack.Postgres;
+import io.scimbus.gateway.GatewayMain;
+import io.scimbus.gateway.TenantTokens;
+import io.scimbus.groups.GroupsMain;
+import io.scimbus.notifier.NotifierMain;
+import io.scimbus.policy.PolicyMain;
+import io.scimbus.runtime.ConfigKeys;
+import io.scimbus.runtime.ServiceRunner;
+import io.scimbus.users.UsersMain;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+
+/**
+ * {@code ./scimbus up}: a throwaway PostgreSQL and Kafka on loopback, then every service, clustered over Hazelcast
+ * on loopback, each in its own JVM (or all in this one with {@code --one-jvm}). Prints the SCIM base URL and a
+ * token, writes them to {@code .scimbus/scimbus.env}, and on Ctrl-C stops everything it started.
+ */
+public final class ScimbusUp {
+  static final String DEMO_TENANT = "demo";
+  private static final List<String> MODULES = List.of("users-service", "groups-service", "policy-service",
+      "notifier-service", "gateway");
+  private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+
+  private ScimbusUp() {
+  }
+
+  public static void main(String[] args) throws Exception {
+    Options options = Options.parse(args);
+    Path home = Path.of("").toAbsolutePath();
+    Path stateDir = Files.createDirectories(home.resolve(".scimbus"));
+    Path runDir = Files.createTempDirectory("scimbus-run-");
+    Path logDir = Files.createDirectories(stateDir.resolve("logs"));
+    List<AutoCloseable> started = new ArrayList<>();
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAll(started), "scimbus-down"));
+    started.add(() -> deleteTree(runDir));
+
+    say("starting PostgreSQL");
+    Postgres postgres = Postgres.start();
+    started.add(postgres);
+    say("starting Kafka");
+    KafkaBroker kafka = KafkaBroker.start(runDir);
+    started.add(kafka);
+
+    int httpPort = httpPort(options.port());
+    String baseUrl = "http://127.0.0.1:" + httpPort;
+    String secret = HexFormat.of().formatHex(new SecureRandom().generateSeed(32));
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put(ConfigKeys.PG_URI, postgres.uri());
+    env.put(ConfigKeys.KAFKA_BOOTSTRAP, kafka.bootstrapServers());
+    env.put(ConfigKeys.CLUSTER_NAME, "scimbus-dev-" + ProcessHandle.current().pid());
+    env.put(ConfigKeys.CLUSTER_PORT, Integer.toString(FreePorts.next()));
+    env.put(ConfigKeys.HTTP_HOST, "127.0.0.1");
+    env.put(ConfigKeys.HTTP_PORT, Integer.toString(httpPort));
+    env.put(ConfigKeys.PUBLIC_BASE_URL, baseUrl);
+    env.put(ConfigKeys.JWT_SECRET, secret);
+
+    if (options.oneJvm()) {
+      say("starting all services in this JVM");
+      JsonObject config = new JsonObject();
+      env.forEach(config::put);
+      ServiceRunner.Running running = ServiceRunner.start(ServiceRunner.config(config), List.of(UsersMain.DEFINITION,
+          GroupsMain.DEFINITION, PolicyMain.DEFINITION, NotifierMain.DEFINITION, GatewayMain.DEFINITION)).await();
+      started.add(() -> running.vertx().close().await());
+    } else {
+      for (String module : MODULES) {
+        say("starting " + module);
+        ServiceProcess service = ServiceProcess.start(home, module, env, logDir);
+        started.add(service::stop);
+        service.awaitReady(READY_TIMEOUT);
+        say(module + " ready (pid " + service.pid() + ", health http://127.0.0.1:" + service.healthPort()
+            + "/health/ready, log " + home.relativize(service.log()) + ")");
+      }
+    }
+
+    String scimBase = baseUrl + "/scim/v2/" + DEMO_TENANT;
+    String token = demoToken(secret);
+    Path dotenv = stateDir.resolve("scimbus.env");
+    Files.writeString(dotenv, "SCIMBUS_BASE_URL=" + scimBase + "\nSCIMBUS_TOKEN=" + token + "\n");
+    System.out.println();
+    System.out.println("scimbus is up.");
+    System.out.println("  SCIM base URL : " + scimBase);
+    System.out.println("  Bearer token  : " + token);
+    System.out.println("  Written to    : " + home.relativize(dotenv));
+    System.out.println("  Try           : source .scimbus/scimbus.env && curl -s -H \"Authorization: Bearer $SCIMBUS_TOKEN\" \"$SCIMBUS_BASE_URL/Users\"");
+    System.out.println("Press Ctrl-C to stop everything.");
+    new CountDownLatch(1).await();
+  }
+
+  private static String demoToken(String secret) {
+    Vertx vertx = Vertx.vertx();
+    try {
+      return new TenantTokens(vertx, secret).issue(DEMO_TENANT);
+    } finally {
+      vertx.close();
+    }
+  }
+
+  /** The requested port when free; otherwise any free one, said out loud. */
+  private static int httpPort(int requested) {
+    try (ServerSocket probe = new ServerSocket(requested, 1, InetAddress.getLoopbackAddress())) {
+      return probe.getLocalPort();
+    } catch (IOException e) {
+      int port = FreePorts.next();
+      say("port " + requested + " is taken; the gateway uses " + port);
+      return port;
+    }
+  }
+
+  /** Services first (they need the middleware to leave cleanly), then Kafka, then PostgreSQL. */
+  private static void stopAll(List<AutoCloseable> started) {
+    for (int i = started.size() - 1; i >= 0; i--) {
+      try {
+        started.get(i).close();
+      } catch (Exception e) {
+        System.err.println("stop failed: " + e);
+      }
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    }
+  }
+
+  private static void say(String line) {
+    System.out.println("[scimbus] " + line);
+  }
+
+  /** Command-line options of {@code up}. */
+  record Options(boolean oneJvm, int port) {
+    static Options parse(String[] args) {
+      boolean oneJvm = false;
+      int port = 8080;
+      for (int i = 0; i < args.length; i++) {
+        switch (args[i]) {
+          case "up" -> { }
+          case "--one-jvm" -> oneJvm = true;
+          case "--port" -> port = Integer.parseInt(args[++i]);
+          default -> throw new IllegalArgumentException("unknown option " + args[i]
+              + "; usage: scimbus up [--one-jvm] [--port N]");
+        }
+      }
+      return new Options(oneJvm, port);
+    }
+  }
+}
