@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
  * Creates the event topics before anyone produces or subscribes. Relying on auto-creation leaves a consumer that
@@ -15,6 +16,15 @@ import java.util.Set;
  */
 public final class KafkaTopics {
   private KafkaTopics() {
+  }
+
+  private static boolean createdMeanwhile(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof TopicExistsException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   public static Future<Void> ensure(Vertx vertx, ServiceConfig config, Set<String> topics) {
@@ -28,10 +38,10 @@ public final class KafkaTopics {
               (short) config.integer(ConfigKeys.KAFKA_REPLICATION)));
         }
       }
-      // A concurrent replica may create the same topic first; that is success too.
+      // Another service or replica may create the same topic at the same moment; that is success too.
       return missing.isEmpty() ? Future.<Void>succeededFuture()
-          : admin.createTopics(missing).recover(e -> admin.listTopics().compose(now -> now.containsAll(topics)
-              ? Future.succeededFuture() : Future.failedFuture(e)));
+          : admin.createTopics(missing).recover(e -> createdMeanwhile(e)
+              ? Future.succeededFuture() : Future.failedFuture(e));
     }).eventually(admin::close);
   }
 }
