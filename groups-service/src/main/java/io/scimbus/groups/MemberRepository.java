@@ -75,7 +75,9 @@ final class MemberRepository {
     if (groups.isEmpty()) {
       return Future.succeededFuture(Map.of());
     }
-    return client.preparedQuery(OF_GROUPS).execute(Tuple.of(tenant, groups.toArray(UUID[]::new))).map(rows -> {
+    // Built explicitly: Tuple.of(tenant, array) would spread the array as varargs.
+    Tuple params = Tuple.tuple().addString(tenant).addArrayOfUUID(groups.toArray(UUID[]::new));
+    return client.preparedQuery(OF_GROUPS).execute(params).map(rows -> {
       Map<UUID, List<Member>> members = new LinkedHashMap<>();
       for (Row row : rows) {
         members.computeIfAbsent(row.getUUID(0), id -> new ArrayList<>())
