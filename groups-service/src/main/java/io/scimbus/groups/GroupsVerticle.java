@@ -1,16 +1,25 @@
 package io.scimbus.groups;
 
+import io.scimbus.contract.Actions;
 import io.scimbus.contract.BusAddresses;
+import io.scimbus.runtime.Migrations;
+import io.scimbus.runtime.OutboxRelay;
+import io.scimbus.runtime.PgPools;
 import io.scimbus.runtime.ServiceContext;
 import io.scimbus.runtime.bus.ActionRouter;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.ext.healthchecks.Status;
+import io.vertx.sqlclient.Pool;
 
-/** groups-service: serves {@link BusAddresses#GROUPS}. */
+/** groups-service: migrates its tables, then serves {@link BusAddresses#GROUPS} and relays its outbox to Kafka. */
 public final class GroupsVerticle extends VerticleBase {
   public static final String SERVICE = "groups";
+  static final String OUTBOX_TABLE = "groups_outbox";
 
   private final ServiceContext context;
+  private Pool pool;
+  private OutboxRelay relay;
 
   public GroupsVerticle(ServiceContext context) {
     this.context = context;
@@ -18,6 +27,29 @@ public final class GroupsVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    return new ActionRouter().register(vertx.eventBus(), BusAddresses.GROUPS);
+    pool = PgPools.create(vertx, context.config());
+    relay = new OutboxRelay(vertx, pool, context.config(), OUTBOX_TABLE);
+    GroupService groups = new GroupService(pool, relay);
+    context.readiness().register("groups-db", promise -> pool.query("SELECT 1").execute()
+        .onSuccess(rows -> promise.tryComplete(Status.OK()))
+        .onFailure(promise::tryFail));
+    // No KafkaTopics.ensure here: notifier-service, the topic's consumer, creates scimbus.group-events before it
+    // subscribes, and two services creating one topic at once can fail the shared helper's start-up (it does not
+    // take TopicExistsException as success). Until the topic exists the relay keeps its events and retries.
+    return Migrations.apply(vertx, pool, SERVICE)
+        .compose(v -> new ActionRouter()
+            .on(Actions.CREATE, groups::create)
+            .on(Actions.GET, groups::get)
+            .on(Actions.LIST, groups::list)
+            .on(Actions.REPLACE, groups::replace)
+            .on(Actions.PATCH, groups::patch)
+            .on(Actions.DELETE, groups::delete)
+            .register(vertx.eventBus(), BusAddresses.GROUPS))
+        .onSuccess(consumer -> relay.start());
+  }
+
+  @Override
+  public Future<?> stop() {
+    return relay.stop().eventually(pool::close);
   }
 }

@@ -1,0 +1,231 @@
+package io.scimbus.groups;
+
+import io.scimbus.contract.EventTypes;
+import io.scimbus.contract.RequestFields;
+import io.scimbus.contract.ScimReply;
+import io.scimbus.contract.Topics;
+import io.scimbus.core.ScimUrns;
+import io.scimbus.core.patch.PatchEngine;
+import io.scimbus.core.patch.PatchRequest;
+import io.scimbus.core.resource.ResourceNormalizer;
+import io.scimbus.core.schema.ResourceSchema;
+import io.scimbus.runtime.Outbox;
+import io.scimbus.runtime.OutboxRelay;
+import io.scimbus.runtime.bus.BusRequest;
+import io.scimbus.runtime.store.ListQuery;
+import io.scimbus.runtime.store.Preconditions;
+import io.scimbus.runtime.store.Representation;
+import io.scimbus.runtime.store.ResourceIds;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.SqlConnection;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Groups: each write stores the group, its memberships and its event in one transaction.
+ *
+ * <p>Members live as rows of scim_group_members, never in the group document, so that groups of 100,000+ members
+ * stay cheap: writes change them with set operations ({@link MemberRepository}) without reading them, and reads load
+ * them only when the response shows them ({@code excludedAttributes=members}, as Entra sends, skips the query).
+ *
+ * <p>Member values are accepted as any non-empty string: they are not checked against existing users or groups,
+ * because scim_users belongs to users-service and another service's table is not ours to query. Cross-service
+ * validation can come later as a request over the bus.
+ *
+ * <p>PATCH answers 204 No Content with the new ETag, as RFC 7644 §3.5.2 allows and Entra and Okta accept: echoing
+ * a group of 100,000 members after every membership batch would cost more than the change itself. A client that
+ * wants the result names {@code attributes} or {@code excludedAttributes} and gets 200 with that projection.
+ *
+ * <p>A write that changes nothing (removing a non-member, a PUT of the same group) keeps the version and emits no
+ * event; every real change bumps the version and emits exactly one event ({@link GroupEvents}).
+ */
+final class GroupService {
+  static final String RESOURCE_TYPE = "Group";
+  static final String ENDPOINT = "/Groups";
+  static final String MEMBERS = "members";
+  private static final String READ_SNAPSHOT = "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY";
+
+  private final Pool pool;
+  private final OutboxRelay relay;
+  private final GroupRepository groups = new GroupRepository();
+  private final MemberRepository members = new MemberRepository();
+  private final Outbox outbox = new Outbox(GroupsVerticle.OUTBOX_TABLE);
+  private final ResourceNormalizer normalizer;
+  private final PatchEngine patchEngine;
+  private final MemberValues memberValues;
+  private final MemberPatch memberPatch;
+  private final GroupRepresentation representation;
+  private final GroupEvents events;
+
+  GroupService(Pool pool, OutboxRelay relay) {
+    ResourceSchema schema = ResourceSchema.groups();
+    this.pool = pool;
+    this.relay = relay;
+    this.normalizer = new ResourceNormalizer(schema);
+    this.patchEngine = new PatchEngine(schema);
+    this.memberValues = new MemberValues(schema);
+    this.memberPatch = new MemberPatch(schema, memberValues);
+    this.representation = new GroupRepresentation(schema);
+    this.events = new GroupEvents(representation);
+  }
+
+  Future<ScimReply> create(BusRequest request) {
+    Map<String, Object> canonical = normalizer.normalize(PlainJson.map(request.body()));
+    List<Member> initial = memberValues.parse(canonical.remove(MEMBERS));
+    OffsetDateTime now = now();
+    StoredGroup group = StoredGroup.fromResource(UUID.randomUUID(), new JsonObject(canonical), 1, now, now);
+    MemberChanges changes = new MemberChanges();
+    return pool.withTransaction(tx -> groups.insert(tx, request.tenant(), group)
+            .compose(v -> members.add(tx, request.tenant(), group.id(), initial))
+            .compose(added -> {
+              changes.added(added);
+              return outbox.add(tx, Topics.GROUP_EVENTS, events.of(EventTypes.GROUP_CREATED, request, group, changes));
+            }))
+        .onSuccess(v -> relay.wake())
+        .map(v -> ScimReply.created(represent(request, group, initial), Representation.etag(group.version())));
+  }
+
+  Future<ScimReply> get(BusRequest request) {
+    UUID id = ResourceIds.parse(request.id(), RESOURCE_TYPE);
+    return readSnapshot(tx -> groups.find(tx, request.tenant(), id).compose(found -> {
+      StoredGroup group = found.orElseThrow(() -> ResourceIds.notFound(RESOURCE_TYPE, request.id()));
+      if (Preconditions.notModified(request.ifNoneMatch(), group.version())) {
+        return Future.succeededFuture(new ScimReply(304, null, Representation.etag(group.version())));
+      }
+      return membersToShow(tx, request, group).map(shown ->
+          ScimReply.ok(represent(request, group, shown), Representation.etag(group.version())));
+    }));
+  }
+
+  /** {@code GET /Groups} (query parameters) and {@code POST /Groups/.search} (a SearchRequest body). */
+  Future<ScimReply> list(BusRequest request) {
+    ListQuery query = request.payload().containsKey(RequestFields.BODY)
+        ? ListQuery.fromSearchRequest(request.body()) : ListQuery.fromQuery(request.query());
+    boolean withMembers = representation.showsMembers(query.attributes(), query.excludedAttributes());
+    return readSnapshot(tx -> groups.count(tx, request.tenant(), query)
+        .compose(total -> groups.page(tx, request.tenant(), query).compose(page -> (withMembers
+                ? members.ofGroups(tx, request.tenant(), page.stream().map(StoredGroup::id).toList())
+                : Future.succeededFuture(Map.<UUID, List<Member>>of()))
+            .map(pageMembers -> {
+              JsonArray resources = new JsonArray();
+              for (StoredGroup group : page) {
+                resources.add(representation.of(group, pageMembers.getOrDefault(group.id(), List.of()),
+                    request.baseUrl(), query.attributes(), query.excludedAttributes()));
+              }
+              return ScimReply.ok(new JsonObject()
+                  .put("schemas", new JsonArray().add(ScimUrns.LIST_RESPONSE))
+                  .put("totalResults", total)
+                  .put("startIndex", query.startIndex())
+                  .put("itemsPerPage", resources.size())
+                  .put("Resources", resources), null);
+            }))));
+  }
+
+  /** PUT: the body replaces the group, its member set included (no {@code members} leaves the group empty). */
+  Future<ScimReply> replace(BusRequest request) {
+    UUID id = ResourceIds.parse(request.id(), RESOURCE_TYPE);
+    Map<String, Object> canonical = normalizer.normalize(PlainJson.map(request.body()));
+    List<Member> replacement = memberValues.parse(canonical.remove(MEMBERS));
+    JsonObject resource = new JsonObject(canonical);
+    return pool.withTransaction(tx -> lockForWrite(tx, request, id).compose(current -> {
+          MemberChanges changes = new MemberChanges();
+          return members.replace(tx, request.tenant(), id, replacement, changes)
+              .compose(v -> commit(tx, request, current, resource, changes));
+        }))
+        .onSuccess(v -> relay.wake())
+        .map(group -> ScimReply.ok(represent(request, group, replacement), Representation.etag(group.version())));
+  }
+
+  Future<ScimReply> patch(BusRequest request) {
+    UUID id = ResourceIds.parse(request.id(), RESOURCE_TYPE);
+    MemberPatch.Split split = memberPatch.split(PatchRequest.parse(PlainJson.map(request.body())));
+    boolean echo = !GroupRepresentation.isBlank(request.query().getString("attributes"))
+        || !GroupRepresentation.isBlank(request.query().getString("excludedAttributes"));
+    return pool.withTransaction(tx -> lockForWrite(tx, request, id).compose(current -> {
+          JsonObject resource = split.document().map(document -> patchDocument(current, document))
+              .orElse(current.resource());
+          MemberChanges changes = new MemberChanges();
+          Future<Void> chain = Future.succeededFuture();
+          for (MemberOperation operation : split.members()) {
+            chain = chain.compose(v -> operation.apply(members, tx, request.tenant(), id, changes));
+          }
+          return chain.compose(v -> commit(tx, request, current, resource, changes))
+              .compose(group -> echo ? membersToShow(tx, request, group).map(shown -> ScimReply.ok(
+                  represent(request, group, shown), Representation.etag(group.version())))
+                  : Future.succeededFuture(new ScimReply(204, null, Representation.etag(group.version()))));
+        }))
+        .onSuccess(v -> relay.wake());
+  }
+
+  Future<ScimReply> delete(BusRequest request) {
+    UUID id = ResourceIds.parse(request.id(), RESOURCE_TYPE);
+    return pool.withTransaction(tx -> lockForWrite(tx, request, id)
+            .compose(current -> groups.delete(tx, request.tenant(), id)
+                .compose(v -> outbox.add(tx, Topics.GROUP_EVENTS,
+                    events.of(EventTypes.GROUP_DELETED, request, current, new MemberChanges())))))
+        .onSuccess(v -> relay.wake())
+        .map(v -> ScimReply.noContent());
+  }
+
+  /** The group, locked for this transaction; 404 when absent, 412 when If-Match names another version. */
+  private Future<StoredGroup> lockForWrite(SqlConnection tx, BusRequest request, UUID id) {
+    return groups.lock(tx, request.tenant(), id).map(found -> {
+      StoredGroup group = found.orElseThrow(() -> ResourceIds.notFound(RESOURCE_TYPE, request.id()));
+      Preconditions.checkIfMatch(request.ifMatch(), group.version());
+      return group;
+    });
+  }
+
+  /** Stores the next version and its event when the document or the membership changed; else keeps {@code current}. */
+  private Future<StoredGroup> commit(SqlClient tx, BusRequest request, StoredGroup current, JsonObject resource,
+      MemberChanges changes) {
+    if (changes.isEmpty() && PlainJson.map(resource).equals(PlainJson.map(current.resource()))) {
+      return Future.succeededFuture(current);
+    }
+    StoredGroup next = current.next(resource, now());
+    return groups.update(tx, request.tenant(), next)
+        .compose(v -> outbox.add(tx, Topics.GROUP_EVENTS, events.of(EventTypes.GROUP_UPDATED, request, next, changes)))
+        .map(next);
+  }
+
+  /**
+   * PatchEngine on the stored document. The engine sees the group's id because Okta echoes it in path-less
+   * replaces and an unchanged readOnly value is allowed; it is not stored in the document.
+   */
+  private JsonObject patchDocument(StoredGroup current, PatchRequest document) {
+    Map<String, Object> working = PlainJson.map(current.resource());
+    working.put("id", current.id().toString());
+    Map<String, Object> patched = patchEngine.apply(working, document);
+    patched.remove("id");
+    return new JsonObject(patched);
+  }
+
+  private Future<List<Member>> membersToShow(SqlClient client, BusRequest request, StoredGroup group) {
+    return representation.showsMembers(request.query().getString("attributes"),
+        request.query().getString("excludedAttributes"))
+        ? members.ofGroup(client, request.tenant(), group.id()) : Future.succeededFuture(List.of());
+  }
+
+  private JsonObject represent(BusRequest request, StoredGroup group, List<Member> shown) {
+    return representation.of(group, shown, request.baseUrl(), request.query().getString("attributes"),
+        request.query().getString("excludedAttributes"));
+  }
+
+  /** Reads in one snapshot, so a group and its members (or a count and its page) belong to the same version. */
+  private <T> Future<T> readSnapshot(Function<SqlConnection, Future<T>> reads) {
+    return pool.withTransaction(tx -> tx.query(READ_SNAPSHOT).execute().compose(v -> reads.apply(tx)));
+  }
+
+  private static OffsetDateTime now() {
+    return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+  }
+}
