@@ -2,15 +2,18 @@ package io.scimbus.groups;
 
 import io.scimbus.contract.Actions;
 import io.scimbus.contract.BusAddresses;
+import io.scimbus.contract.Topics;
+import io.scimbus.runtime.KafkaTopics;
 import io.scimbus.runtime.Migrations;
 import io.scimbus.runtime.OutboxRelay;
 import io.scimbus.runtime.PgPools;
+import io.scimbus.runtime.PgReadiness;
 import io.scimbus.runtime.ServiceContext;
 import io.scimbus.runtime.bus.ActionRouter;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.ext.healthchecks.Status;
 import io.vertx.sqlclient.Pool;
+import java.util.Set;
 
 /** groups-service: migrates its tables, then serves {@link BusAddresses#GROUPS} and relays its outbox to Kafka. */
 public final class GroupsVerticle extends VerticleBase {
@@ -30,13 +33,9 @@ public final class GroupsVerticle extends VerticleBase {
     pool = PgPools.create(vertx, context.config());
     relay = new OutboxRelay(vertx, pool, context.config(), OUTBOX_TABLE);
     GroupService groups = new GroupService(pool, relay);
-    context.readiness().register("groups-db", promise -> pool.query("SELECT 1").execute()
-        .onSuccess(rows -> promise.tryComplete(Status.OK()))
-        .onFailure(promise::tryFail));
-    // No KafkaTopics.ensure here: notifier-service, the topic's consumer, creates scimbus.group-events before it
-    // subscribes, and two services creating one topic at once can fail the shared helper's start-up (it does not
-    // take TopicExistsException as success). Until the topic exists the relay keeps its events and retries.
+    PgReadiness.register(context.readiness(), "groups-db", pool);
     return Migrations.apply(vertx, pool, SERVICE)
+        .compose(v -> KafkaTopics.ensure(vertx, context.config(), Set.of(Topics.GROUP_EVENTS)))
         .compose(v -> new ActionRouter()
             .on(Actions.CREATE, groups::create)
             .on(Actions.GET, groups::get)
