@@ -40,6 +40,10 @@ public final class UsersVerticle extends VerticleBase {
         .compose(v -> new ActionRouter()
             .on(Actions.CREATE, users::create)
             .on(Actions.GET, users::get)
+            .on(Actions.LIST, users::list)
+            .on(Actions.REPLACE, users::replace)
+            .on(Actions.PATCH, users::patch)
+            .on(Actions.DELETE, users::delete)
             .register(vertx.eventBus(), BusAddresses.USERS))
         .onSuccess(consumer -> relay.start());
   }
