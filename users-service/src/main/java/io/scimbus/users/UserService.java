@@ -38,6 +38,7 @@ final class UserService {
   private static final int NOT_MODIFIED = 304;
   private static final String ATTRIBUTES = "attributes";
   private static final String EXCLUDED_ATTRIBUTES = "excludedAttributes";
+  private static final String PASSWORD = "password";
 
   private final Pool pool;
   private final UserRepository repository = new UserRepository();
@@ -54,7 +55,7 @@ final class UserService {
   }
 
   Future<ScimReply> create(BusRequest request) {
-    JsonObject resource = new JsonObject(normalizer.normalize(PlainJson.map(request.body())));
+    JsonObject resource = new JsonObject(storable(normalizer.normalize(PlainJson.map(request.body()))));
     OffsetDateTime now = now();
     StoredUser user = StoredUser.fromResource(UUID.randomUUID(), resource, 1, now, now);
     JsonObject representation = view.represent(user, request.baseUrl());
@@ -94,7 +95,7 @@ final class UserService {
   /** PUT: the body replaces every client-writable attribute; id, created and the version line stay the server's. */
   Future<ScimReply> replace(BusRequest request) {
     UUID id = ResourceIds.parse(request.id(), UserView.RESOURCE_TYPE);
-    Map<String, Object> replacement = normalizer.normalize(PlainJson.map(request.body()));
+    Map<String, Object> replacement = storable(normalizer.normalize(PlainJson.map(request.body())));
     return update(request, id, stored -> {
       immutables.checkReplace(PlainJson.map(stored.resource()), replacement);
       return new JsonObject(replacement);
@@ -110,7 +111,7 @@ final class UserService {
     PatchRequest patch = PatchRequest.parse(PlainJson.map(request.body()));
     return update(request, id, stored -> {
       Map<String, Object> current = PlainJson.map(view.represent(stored, request.baseUrl()));
-      return new JsonObject(normalizer.normalize(patchEngine.apply(current, patch)));
+      return new JsonObject(storable(normalizer.normalize(patchEngine.apply(current, patch))));
     });
   }
 
@@ -159,6 +160,15 @@ final class UserService {
   private JsonObject projected(JsonObject representation, BusRequest request) {
     return view.project(representation, request.query().getString(ATTRIBUTES),
         request.query().getString(EXCLUDED_ATTRIBUTES));
+  }
+
+  /**
+   * The canonical resource as stored. {@code password} is dropped: scimbus never authenticates users, so keeping
+   * the secret Okta sends on create would only be a liability (and it could never be returned anyway).
+   */
+  private static Map<String, Object> storable(Map<String, Object> canonical) {
+    canonical.remove(PASSWORD);
+    return canonical;
   }
 
   private static ProvisioningEvent event(String type, BusRequest request, UUID id, long version, JsonObject data) {

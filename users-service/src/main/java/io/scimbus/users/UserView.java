@@ -13,10 +13,14 @@ final class UserView {
 
   private final ResourceProjection projection = new ResourceProjection(ResourceSchema.users());
 
-  /** The full representation, as events carry it. */
+  /**
+   * The full representation, as replies and events carry it: everything stored except attributes the schema marks
+   * {@code returned: never}, which no client may read back.
+   */
   JsonObject represent(StoredUser user, String baseUrl) {
-    return Representation.of(RESOURCE_TYPE, ENDPOINT, user.id().toString(), user.resource(), user.version(),
-        user.created(), user.lastModified(), baseUrl);
+    JsonObject stored = Representation.of(RESOURCE_TYPE, ENDPOINT, user.id().toString(), user.resource(),
+        user.version(), user.created(), user.lastModified(), baseUrl);
+    return new JsonObject(projection.project(PlainJson.map(stored), null, null));
   }
 
   /** The representation narrowed by {@code attributes} / {@code excludedAttributes}; either may be null. */
