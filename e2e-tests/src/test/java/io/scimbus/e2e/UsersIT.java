@@ -35,7 +35,7 @@ class UsersIT {
     assertEquals(List.of(ada), ids(list(scim, "userName eq \"ADA@example.com\"")));
     assertEquals(List.of(bob), ids(list(scim, "externalId eq \"ext-bob\"")));
     assertEquals(List.of(), ids(list(scim, "externalId eq \"EXT-BOB\"")));
-    assertEquals(List.of(ada), ids(list(scim, "emails[type eq \"work\"].value eq \"ada@work.example\"")));
+    assertEquals(List.of(ada), ids(list(scim, "emails[type eq \"work\" and value eq \"ada@work.example\"]")));
     assertEquals(List.of(ada), ids(list(scim, "emails[type eq \"work\" and value co \"@work.\"]")));
     assertEquals(2, list(scim, "emails.value ew \".example\"").getInteger("totalResults"));
   }
