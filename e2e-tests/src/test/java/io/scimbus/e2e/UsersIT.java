@@ -12,8 +12,10 @@ import io.scimbus.testsupport.ScimClient.Response;
 import io.scimbus.testsupport.ScimbusCluster;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** The /Users surface over HTTP: lists, PUT, PATCH, DELETE, preconditions and the events each write emits. */
@@ -263,6 +265,21 @@ class UsersIT {
 
     Response unknownUser = scim.patch("/Users/2819c223-7f76-453a-919d-413861904646", replace("displayName", "x"));
     assertEquals(404, unknownUser.status(), unknownUser.toString());
+  }
+
+  @Test
+  void concurrentPatchesAllApplyOneAfterAnother() {
+    ScimClient scim = CLUSTER.newTenant();
+    String id = create(scim, user("ada@example.com"));
+    int writers = 8;
+    List<Integer> statuses = IntStream.range(0, writers).parallel()
+        .mapToObj(i -> scim.patch("/Users/" + id, patchOp(op("add", "emails",
+            new JsonArray().add(email("other", "ada" + i + "@example.com"))))).status())
+        .toList();
+    assertEquals(Collections.nCopies(writers, 200), statuses);
+    JsonObject user = ok(scim.get("/Users/" + id));
+    assertEquals(writers, user.getJsonArray("emails").size(), "no PATCH overwrote another's email");
+    assertEquals("W/\"" + (writers + 1) + "\"", user.getJsonObject("meta").getString("version"));
   }
 
   @Test
