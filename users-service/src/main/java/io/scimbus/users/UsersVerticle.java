@@ -13,6 +13,7 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.sqlclient.Pool;
 import java.util.Set;
+import org.apache.kafka.common.errors.TopicExistsException;
 
 /** users-service: migrates its tables, then serves {@link BusAddresses#USERS} and relays its outbox to Kafka. */
 public final class UsersVerticle extends VerticleBase {
@@ -36,12 +37,30 @@ public final class UsersVerticle extends VerticleBase {
         .onSuccess(rows -> promise.tryComplete(io.vertx.ext.healthchecks.Status.OK()))
         .onFailure(promise::tryFail));
     return Migrations.apply(vertx, pool, SERVICE)
-        .compose(v -> KafkaTopics.ensure(vertx, context.config(), Set.of(Topics.USER_EVENTS)))
+        .compose(v -> KafkaTopics.ensure(vertx, context.config(), Set.of(Topics.USER_EVENTS))
+            .recover(UsersVerticle::createdByAnotherMember))
         .compose(v -> new ActionRouter()
             .on(Actions.CREATE, users::create)
             .on(Actions.GET, users::get)
+            .on(Actions.LIST, users::list)
+            .on(Actions.REPLACE, users::replace)
+            .on(Actions.PATCH, users::patch)
+            .on(Actions.DELETE, users::delete)
             .register(vertx.eventBus(), BusAddresses.USERS))
         .onSuccess(consumer -> relay.start());
+  }
+
+  /**
+   * Another member (a replica, or notifier-service) may create the topic between our list and create calls; the
+   * broker then says the topic exists while a fresh list may not show it yet, which KafkaTopics reports as failure.
+   */
+  private static Future<Void> createdByAnotherMember(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof TopicExistsException) {
+        return Future.succeededFuture();
+      }
+    }
+    return Future.failedFuture(failure);
   }
 
   @Override
