@@ -7,13 +7,13 @@ import io.scimbus.runtime.KafkaTopics;
 import io.scimbus.runtime.Migrations;
 import io.scimbus.runtime.OutboxRelay;
 import io.scimbus.runtime.PgPools;
+import io.scimbus.runtime.PgReadiness;
 import io.scimbus.runtime.ServiceContext;
 import io.scimbus.runtime.bus.ActionRouter;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.sqlclient.Pool;
 import java.util.Set;
-import org.apache.kafka.common.errors.TopicExistsException;
 
 /** users-service: migrates its tables, then serves {@link BusAddresses#USERS} and relays its outbox to Kafka. */
 public final class UsersVerticle extends VerticleBase {
@@ -33,12 +33,9 @@ public final class UsersVerticle extends VerticleBase {
     pool = PgPools.create(vertx, context.config());
     relay = new OutboxRelay(vertx, pool, context.config(), OUTBOX_TABLE);
     UserService users = new UserService(pool, relay);
-    context.readiness().register("users-db", promise -> pool.query("SELECT 1").execute()
-        .onSuccess(rows -> promise.tryComplete(io.vertx.ext.healthchecks.Status.OK()))
-        .onFailure(promise::tryFail));
+    PgReadiness.register(context.readiness(), "users-db", pool);
     return Migrations.apply(vertx, pool, SERVICE)
-        .compose(v -> KafkaTopics.ensure(vertx, context.config(), Set.of(Topics.USER_EVENTS))
-            .recover(UsersVerticle::createdByAnotherMember))
+        .compose(v -> KafkaTopics.ensure(vertx, context.config(), Set.of(Topics.USER_EVENTS)))
         .compose(v -> new ActionRouter()
             .on(Actions.CREATE, users::create)
             .on(Actions.GET, users::get)
@@ -48,19 +45,6 @@ public final class UsersVerticle extends VerticleBase {
             .on(Actions.DELETE, users::delete)
             .register(vertx.eventBus(), BusAddresses.USERS))
         .onSuccess(consumer -> relay.start());
-  }
-
-  /**
-   * Another member (a replica, or notifier-service) may create the topic between our list and create calls; the
-   * broker then says the topic exists while a fresh list may not show it yet, which KafkaTopics reports as failure.
-   */
-  private static Future<Void> createdByAnotherMember(Throwable failure) {
-    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (cause instanceof TopicExistsException) {
-        return Future.succeededFuture();
-      }
-    }
-    return Future.failedFuture(failure);
   }
 
   @Override
