@@ -13,7 +13,7 @@ import java.util.Set;
  * (RFC 7644 §3.7.2) in paths and in any string value of an operation's data, e.g. {@code members[].value}.
  */
 final class BulkReferences {
-  static final String PREFIX = "bulkId:";
+  private static final String PREFIX = "bulkId:";
 
   private final Set<String> declared;
   private final Map<String, String> created = new HashMap<>();

@@ -86,7 +86,7 @@ final class BulkRequestParser {
     if (!method.equals("DELETE") && !(data instanceof JsonObject)) {
       throw ScimException.invalidSyntax(where + ": data must be an object for " + method);
     }
-    return new BulkOperation(index, method, "/" + segments[1], isItem ? segments[2] : null, bulkId,
+    return new BulkOperation(method, "/" + segments[1], isItem ? segments[2] : null, bulkId,
         text(json, "version", where), method.equals("DELETE") ? null : (JsonObject) data);
   }
 
