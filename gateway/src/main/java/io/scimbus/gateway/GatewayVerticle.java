@@ -1,7 +1,6 @@
 package io.scimbus.gateway;
 
 import io.scimbus.contract.Actions;
-import io.scimbus.contract.BusAddresses;
 import io.scimbus.runtime.ConfigKeys;
 import io.scimbus.runtime.ServiceConfig;
 import io.scimbus.runtime.ServiceContext;
@@ -14,7 +13,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.concurrent.TimeUnit;
 
-/** The HTTP entry: SCIM routes per tenant, authenticated, forwarded over the clustered bus. */
+/** The HTTP entry: SCIM routes per tenant, authenticated, forwarded over the clustered bus; bulk runs here. */
 public final class GatewayVerticle extends VerticleBase {
   public static final String SERVICE = "gateway";
   private static final long SHUTDOWN_GRACE_SECONDS = 20;
@@ -29,18 +28,22 @@ public final class GatewayVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     ServiceConfig config = context.config();
+    long maxPayloadBytes = config.longValue(ConfigKeys.MAX_PAYLOAD_BYTES);
     TenantTokens tokens = new TenantTokens(vertx, config.string(ConfigKeys.JWT_SECRET));
-    BusForwarder forwarder = new BusForwarder(vertx.eventBus(), config.longValue(ConfigKeys.BUS_TIMEOUT_MS),
+    ServiceClient client = new ServiceClient(vertx.eventBus(), config.longValue(ConfigKeys.BUS_TIMEOUT_MS),
         config.string(ConfigKeys.PUBLIC_BASE_URL).replaceAll("/+$", ""));
+    BusForwarder forwarder = new BusForwarder(client);
     ScimFailureHandler failures = new ScimFailureHandler();
 
     Router router = Router.router(vertx);
     router.route().handler(new RequestIdHandler());
     router.route(ScimMedia.SCIM_PREFIX + "/*")
-        .handler(BodyHandler.create(false).setBodyLimit(config.longValue(ConfigKeys.MAX_PAYLOAD_BYTES)))
-        .handler(new BearerAuthHandler(tokens));
-    resourceRoutes(router, forwarder, "/Users", BusAddresses.USERS);
-    resourceRoutes(router, forwarder, "/Groups", BusAddresses.GROUPS);
+        .handler(BodyHandler.create(false).setBodyLimit(maxPayloadBytes))
+        .handler(new BearerAuthHandler(tokens))
+        .handler(new ContentTypeHandler());
+    ResourceEndpoints.ADDRESSES.forEach((endpoint, address) -> resourceRoutes(router, forwarder, endpoint, address));
+    new DiscoveryRoutes(forwarder, maxPayloadBytes).mount(router);
+    router.post(ScimMedia.SCIM_PREFIX + "/Bulk").handler(new BulkHandler(new BulkExecutor(client)));
     router.route().failureHandler(failures);
     router.errorHandler(404, failures);
     router.errorHandler(405, failures);
