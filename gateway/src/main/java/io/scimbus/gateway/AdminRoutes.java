@@ -117,11 +117,12 @@ final class AdminRoutes {
   }
 
   private static JsonObject body(RoutingContext rc) {
-    if (rc.body() == null || rc.body().length() == 0) {
+    Buffer buffer = rc.body() == null ? null : rc.body().buffer();
+    if (buffer == null || buffer.length() == 0) {
       return new JsonObject();
     }
     try {
-      if (rc.body().buffer().toJsonValue() instanceof JsonObject object) {
+      if (buffer.toJsonValue() instanceof JsonObject object) {
         return object;
       }
     } catch (DecodeException e) {

@@ -9,6 +9,7 @@ import io.scimbus.runtime.ServiceConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
@@ -164,8 +165,9 @@ final class ProvisioningLogRecorder implements Handler<RoutingContext> {
   }
 
   private static String userName(RoutingContext rc) {
+    Buffer buffer = rc.body() == null ? null : rc.body().buffer();
     try {
-      if (rc.body() != null && rc.body().length() > 0 && rc.body().buffer().toJsonValue() instanceof JsonObject body
+      if (buffer != null && buffer.length() > 0 && buffer.toJsonValue() instanceof JsonObject body
           && body.getValue("userName") instanceof String userName) {
         return userName;
       }
