@@ -10,6 +10,8 @@ public final class Actions {
   public static final String DELETE = "delete";
   /** Notifier: the events it has consumed for a tenant (used by operators and tests). */
   public static final String EVENTS = "events";
+  /** Policy: the tenant's profile document (404 for an unknown tenant). */
+  public static final String PROFILE = "profile";
 
   private Actions() {
   }
