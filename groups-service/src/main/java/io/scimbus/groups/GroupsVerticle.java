@@ -3,12 +3,14 @@ package io.scimbus.groups;
 import io.scimbus.contract.Actions;
 import io.scimbus.contract.BusAddresses;
 import io.scimbus.contract.Topics;
+import io.scimbus.core.profile.TenantProfile;
 import io.scimbus.runtime.KafkaTopics;
 import io.scimbus.runtime.Migrations;
 import io.scimbus.runtime.OutboxRelay;
 import io.scimbus.runtime.PgPools;
 import io.scimbus.runtime.PgReadiness;
 import io.scimbus.runtime.ServiceContext;
+import io.scimbus.runtime.TenantProfiles;
 import io.scimbus.runtime.bus.ActionRouter;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -23,6 +25,7 @@ public final class GroupsVerticle extends VerticleBase {
   private final ServiceContext context;
   private Pool pool;
   private OutboxRelay relay;
+  private TenantProfiles<TenantProfile> profiles;
 
   public GroupsVerticle(ServiceContext context) {
     this.context = context;
@@ -33,22 +36,25 @@ public final class GroupsVerticle extends VerticleBase {
     pool = PgPools.create(vertx, context.config());
     relay = new OutboxRelay(vertx, pool, context.config(), OUTBOX_TABLE);
     GroupService groups = new GroupService(pool, relay);
+    profiles = new TenantProfiles<>(vertx, profile -> profile);
+    GroupsEnabledGuard enabled = new GroupsEnabledGuard(profiles);
     PgReadiness.register(context.readiness(), "groups-db", pool);
     return Migrations.apply(vertx, pool, SERVICE)
         .compose(v -> KafkaTopics.ensure(vertx, context.config(), Set.of(Topics.GROUP_EVENTS)))
+        .compose(v -> profiles.start())
         .compose(v -> new ActionRouter()
-            .on(Actions.CREATE, groups::create)
-            .on(Actions.GET, groups::get)
-            .on(Actions.LIST, groups::list)
-            .on(Actions.REPLACE, groups::replace)
-            .on(Actions.PATCH, groups::patch)
-            .on(Actions.DELETE, groups::delete)
+            .on(Actions.CREATE, enabled.guard(groups::create))
+            .on(Actions.GET, enabled.guard(groups::get))
+            .on(Actions.LIST, enabled.guard(groups::list))
+            .on(Actions.REPLACE, enabled.guard(groups::replace))
+            .on(Actions.PATCH, enabled.guard(groups::patch))
+            .on(Actions.DELETE, enabled.guard(groups::delete))
             .register(vertx.eventBus(), BusAddresses.GROUPS))
         .onSuccess(consumer -> relay.start());
   }
 
   @Override
   public Future<?> stop() {
-    return relay.stop().eventually(pool::close);
+    return profiles.stop().eventually(relay::stop).eventually(pool::close);
   }
 }

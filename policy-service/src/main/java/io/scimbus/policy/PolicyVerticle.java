@@ -5,7 +5,9 @@ import io.scimbus.contract.BusAddresses;
 import io.scimbus.contract.ScimReply;
 import io.scimbus.runtime.Migrations;
 import io.scimbus.runtime.PgPools;
+import io.scimbus.core.profile.ProfileDocument;
 import io.scimbus.policy.discovery.DiscoveryActions;
+import io.scimbus.runtime.store.PlainJson;
 import io.scimbus.runtime.ServiceContext;
 import io.scimbus.runtime.bus.ActionRouter;
 import io.scimbus.runtime.bus.BusRequest;
@@ -34,7 +36,12 @@ public final class PolicyVerticle extends VerticleBase {
     TenantActions tenants = new TenantActions(pool, vertx.eventBus(), tenantRows, tokenRows);
     TokenActions tokens = new TokenActions(pool, vertx.eventBus(), tenantRows, tokenRows);
     logConsumer = new ProvisioningLogConsumer(vertx, pool, logRows, context.config());
-    ActionRouter router = new DiscoveryActions().registerOn(new ActionRouter())
+    ActionRouter router = new DiscoveryActions(tenant -> tenantRows.profile(pool, tenant).map(document -> {
+      if (document == null) {
+        throw TenantActions.notFound(tenant);
+      }
+      return ProfileDocument.parse(PlainJson.map(document));
+    })).registerOn(new ActionRouter())
         .on(Actions.TENANT_CREATE, tenants::create)
         .on(Actions.TENANT_GET, tenants::get)
         .on(Actions.TENANT_LIST, tenants::list)

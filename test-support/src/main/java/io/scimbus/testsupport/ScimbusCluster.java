@@ -87,8 +87,17 @@ public final class ScimbusCluster {
 
   /** A client for a brand-new tenant, onboarded through the admin API as an operator would, with a valid token. */
   public ScimClient newTenant() {
+    return newTenant(null);
+  }
+
+  /** Like {@link #newTenant()}, with a profile preset ({@code minimal-users}, ...) chosen at onboarding. */
+  public ScimClient newTenant(String preset) {
     String tenant = "t-" + UUID.randomUUID();
-    ScimClient.Response created = admin().post("/tenants", new JsonObject().put("id", tenant));
+    JsonObject request = new JsonObject().put("id", tenant);
+    if (preset != null) {
+      request.put("profile", preset);
+    }
+    ScimClient.Response created = admin().post("/tenants", request);
     if (created.status() != 201) {
       throw new IllegalStateException("tenant onboarding failed: " + created);
     }

@@ -1,9 +1,7 @@
 package io.scimbus.users;
 
-import io.scimbus.core.schema.ResourceSchema;
 import io.scimbus.runtime.store.ListQuery;
 import io.scimbus.runtime.store.ListSql;
-import io.scimbus.sql.ResourceTable;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
@@ -27,9 +25,6 @@ final class UserRepository {
   private static final String UPDATE = "UPDATE scim_users SET user_name = $3, external_id = $4, display_name = $5,"
       + " active = $6, resource = $7, version = $8, last_modified = $9 WHERE tenant_id = $1 AND id = $2";
   private static final String DELETE = "DELETE FROM scim_users WHERE tenant_id = $1 AND id = $2";
-
-  private final ListSql listSql = new ListSql(ResourceSchema.users(), ResourceTable.users(),
-      "t.id, t.user_name, t.external_id, t.display_name, t.active, t.resource, t.version, t.created, t.last_modified");
 
   Future<Void> insert(SqlClient client, String tenant, StoredUser user) {
     return client.preparedQuery(INSERT).execute(Tuple.from(new Object[] {tenant, user.id(), user.userName(),
@@ -57,14 +52,14 @@ final class UserRepository {
   }
 
   /** How many users of the tenant match the query's filter. */
-  Future<Long> count(SqlClient client, String tenant, ListQuery query) {
+  Future<Long> count(SqlClient client, ListSql listSql, String tenant, ListQuery query) {
     ListSql.Statement count = listSql.count(tenant, query);
     return client.preparedQuery(count.sql()).execute(count.params())
         .map(rows -> rows.iterator().next().getLong(0));
   }
 
   /** One page of matching users, filtered, sorted and paged by PostgreSQL. */
-  Future<List<StoredUser>> page(SqlClient client, String tenant, ListQuery query) {
+  Future<List<StoredUser>> page(SqlClient client, ListSql listSql, String tenant, ListQuery query) {
     ListSql.Statement page = listSql.page(tenant, query);
     return client.preparedQuery(page.sql()).execute(page.params()).map(rows -> {
       List<StoredUser> users = new ArrayList<>(rows.size());

@@ -4,12 +4,10 @@ import io.scimbus.contract.EventTypes;
 import io.scimbus.contract.ProvisioningEvent;
 import io.scimbus.contract.ScimReply;
 import io.scimbus.contract.Topics;
-import io.scimbus.core.patch.PatchEngine;
 import io.scimbus.core.patch.PatchRequest;
-import io.scimbus.core.resource.ResourceNormalizer;
-import io.scimbus.core.schema.ResourceSchema;
 import io.scimbus.runtime.Outbox;
 import io.scimbus.runtime.OutboxRelay;
+import io.scimbus.runtime.TenantProfiles;
 import io.scimbus.runtime.bus.BusRequest;
 import io.scimbus.runtime.store.ListQuery;
 import io.scimbus.runtime.store.ListResponse;
@@ -27,6 +25,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -41,64 +40,69 @@ final class UserService {
   private static final String PASSWORD = "password";
 
   private final Pool pool;
+  private final TenantProfiles<UserRules> profiles;
   private final UserRepository repository = new UserRepository();
-  private final UserView view = new UserView();
-  private final ResourceNormalizer normalizer = new ResourceNormalizer(ResourceSchema.users());
-  private final PatchEngine patchEngine = new PatchEngine(ResourceSchema.users());
-  private final ImmutableAttributes immutables = new ImmutableAttributes(ResourceSchema.users());
+  private final UniqueValueRepository uniqueValues = new UniqueValueRepository();
   private final Outbox outbox = new Outbox(UsersVerticle.OUTBOX_TABLE);
   private final OutboxRelay relay;
 
-  UserService(Pool pool, OutboxRelay relay) {
+  UserService(Pool pool, TenantProfiles<UserRules> profiles, OutboxRelay relay) {
     this.pool = pool;
+    this.profiles = profiles;
     this.relay = relay;
   }
 
   Future<ScimReply> create(BusRequest request) {
-    JsonObject resource = new JsonObject(storable(normalizer.normalize(PlainJson.map(request.body()))));
-    OffsetDateTime now = now();
-    StoredUser user = StoredUser.fromResource(UUID.randomUUID(), resource, 1, now, now);
-    JsonObject representation = view.represent(user, request.baseUrl());
-    ProvisioningEvent event = event(EventTypes.USER_CREATED, request, user.id(), user.version(), representation);
-    return pool.withTransaction(tx -> repository.insert(tx, request.tenant(), user)
-            .compose(v -> outbox.add(tx, Topics.USER_EVENTS, event)))
-        .recover(failure -> Future.failedFuture(PgErrors.uniqueness(failure,
-            "userName " + user.userName() + " is already taken")))
-        .onSuccess(v -> relay.wake())
-        .map(v -> ScimReply.created(representation, Representation.etag(user.version())));
+    return rules(request).compose(rules -> {
+      JsonObject resource = new JsonObject(storable(rules, PlainJson.map(request.body())));
+      OffsetDateTime now = now();
+      StoredUser user = StoredUser.fromResource(UUID.randomUUID(), resource, 1, now, now);
+      JsonObject representation = rules.view().represent(user, request.baseUrl());
+      ProvisioningEvent event = event(EventTypes.USER_CREATED, request, user.id(), user.version(), representation);
+      return pool.withTransaction(tx -> repository.insert(tx, request.tenant(), user)
+              .compose(v -> uniqueValues.replace(tx, request.tenant(), user.id(), unique(rules, resource)))
+              .compose(v -> outbox.add(tx, Topics.USER_EVENTS, event)))
+          .recover(failure -> Future.failedFuture(PgErrors.uniqueness(failure,
+              "userName " + user.userName() + " is already taken")))
+          .onSuccess(v -> relay.wake())
+          .map(v -> ScimReply.created(representation, Representation.etag(user.version())));
+    });
   }
 
   Future<ScimReply> get(BusRequest request) {
     UUID id = ResourceIds.parse(request.id(), UserView.RESOURCE_TYPE);
-    return repository.find(pool, request.tenant(), id).map(found -> {
+    return rules(request).compose(rules -> repository.find(pool, request.tenant(), id).map(found -> {
       StoredUser user = found.orElseThrow(() -> ResourceIds.notFound(UserView.RESOURCE_TYPE, request.id()));
       String etag = Representation.etag(user.version());
       if (Preconditions.notModified(request.ifNoneMatch(), user.version())) {
         return new ScimReply(NOT_MODIFIED, null, etag);
       }
-      return ScimReply.ok(projected(view.represent(user, request.baseUrl()), request), etag);
-    });
+      return ScimReply.ok(projected(rules, rules.view().represent(user, request.baseUrl()), request), etag);
+    }));
   }
 
   /** {@code GET /Users} and {@code POST /Users/.search}: one count and, when the page can hold rows, one page. */
   Future<ScimReply> list(BusRequest request) {
     ListQuery query = ListResponse.query(request);
-    return pool.withConnection(conn -> repository.count(conn, request.tenant(), query)
-            .compose(total -> page(conn, request.tenant(), query, total)
-                .map(users -> ListResponse.of(total, query, users.stream()
-                    .map(user -> view.project(view.represent(user, request.baseUrl()), query.attributes(),
-                        query.excludedAttributes()))
-                    .toList()))))
+    return rules(request).compose(rules -> pool.withConnection(conn ->
+            repository.count(conn, rules.listSql(), request.tenant(), query)
+                .compose(total -> page(conn, rules, request.tenant(), query, total)
+                    .map(users -> ListResponse.of(total, query, users.stream()
+                        .map(user -> rules.view().project(rules.view().represent(user, request.baseUrl()),
+                            query.attributes(), query.excludedAttributes()))
+                        .toList())))))
         .map(body -> ScimReply.ok(body, null));
   }
 
   /** PUT: the body replaces every client-writable attribute; id, created and the version line stay the server's. */
   Future<ScimReply> replace(BusRequest request) {
     UUID id = ResourceIds.parse(request.id(), UserView.RESOURCE_TYPE);
-    Map<String, Object> replacement = storable(normalizer.normalize(PlainJson.map(request.body())));
-    return update(request, id, stored -> {
-      immutables.checkReplace(PlainJson.map(stored.resource()), replacement);
-      return new JsonObject(replacement);
+    return rules(request).compose(rules -> {
+      Map<String, Object> replacement = storable(rules, PlainJson.map(request.body()));
+      return update(request, rules, id, stored -> {
+        rules.immutables().checkReplace(PlainJson.map(stored.resource()), replacement);
+        return new JsonObject(replacement);
+      });
     });
   }
 
@@ -109,38 +113,48 @@ final class UserService {
   Future<ScimReply> patch(BusRequest request) {
     UUID id = ResourceIds.parse(request.id(), UserView.RESOURCE_TYPE);
     PatchRequest patch = PatchRequest.parse(PlainJson.map(request.body()));
-    return update(request, id, stored -> {
-      Map<String, Object> current = PlainJson.map(view.represent(stored, request.baseUrl()));
-      return new JsonObject(storable(normalizer.normalize(patchEngine.apply(current, patch))));
-    });
+    return rules(request).compose(rules -> update(request, rules, id, stored -> {
+      Map<String, Object> current = PlainJson.map(rules.view().represent(stored, request.baseUrl()));
+      return new JsonObject(storable(rules, rules.patchEngine().apply(current, patch)));
+    }));
   }
 
   Future<ScimReply> delete(BusRequest request) {
     UUID id = ResourceIds.parse(request.id(), UserView.RESOURCE_TYPE);
-    return pool.withTransaction(tx -> lockCurrent(tx, request, id).compose(stored -> {
-          JsonObject last = view.represent(stored, request.baseUrl());
+    return rules(request).compose(rules -> pool.withTransaction(tx -> lockCurrent(tx, request, id).compose(stored -> {
+          JsonObject last = rules.view().represent(stored, request.baseUrl());
           // The deletion is a change after the last stored version, so its event continues the version line.
           ProvisioningEvent event = event(EventTypes.USER_DELETED, request, id, stored.version() + 1, last);
           return repository.delete(tx, request.tenant(), id).compose(v -> outbox.add(tx, Topics.USER_EVENTS, event));
-        }))
+        })))
         .onSuccess(v -> relay.wake())
         .map(v -> ScimReply.noContent());
   }
 
   /** The shared write path of PUT and PATCH: {@code change} maps the locked current user to its new resource. */
-  private Future<ScimReply> update(BusRequest request, UUID id, Function<StoredUser, JsonObject> change) {
+  private Future<ScimReply> update(BusRequest request, UserRules rules, UUID id,
+      Function<StoredUser, JsonObject> change) {
     return pool.withTransaction(tx -> lockCurrent(tx, request, id).compose(stored -> {
           StoredUser next = stored.next(change.apply(stored), now());
-          JsonObject representation = view.represent(next, request.baseUrl());
+          JsonObject representation = rules.view().represent(next, request.baseUrl());
           ProvisioningEvent event = event(UserEvents.forUpdate(stored.active(), next.active()), request, id,
               next.version(), representation);
           return repository.update(tx, request.tenant(), next)
+              .compose(v -> uniqueValues.replace(tx, request.tenant(), id, unique(rules, next.resource())))
               .compose(v -> outbox.add(tx, Topics.USER_EVENTS, event))
               .map(v -> ScimReply.ok(representation, Representation.etag(next.version())));
         }))
         .recover(failure -> Future.failedFuture(PgErrors.uniqueness(failure, "userName is already taken")))
         .onSuccess(reply -> relay.wake())
-        .map(reply -> ScimReply.ok(projected(reply.body(), request), reply.version()));
+        .map(reply -> ScimReply.ok(projected(rules, reply.body(), request), reply.version()));
+  }
+
+  private Future<UserRules> rules(BusRequest request) {
+    return profiles.of(request.tenant(), request.requestId());
+  }
+
+  private static Map<String, Set<String>> unique(UserRules rules, JsonObject resource) {
+    return rules.enforcer().uniqueValues(PlainJson.map(resource));
   }
 
   /** The user, locked for this transaction; 404 when absent, 412 when {@code If-Match} names another version. */
@@ -152,23 +166,26 @@ final class UserService {
     });
   }
 
-  private Future<List<StoredUser>> page(SqlClient conn, String tenant, ListQuery query, long total) {
+  private Future<List<StoredUser>> page(SqlClient conn, UserRules rules, String tenant, ListQuery query,
+      long total) {
     return ListResponse.pageIsEmpty(total, query) ? Future.succeededFuture(List.of())
-        : repository.page(conn, tenant, query);
+        : repository.page(conn, rules.listSql(), tenant, query);
   }
 
-  private JsonObject projected(JsonObject representation, BusRequest request) {
-    return view.project(representation, request.query().getString(ATTRIBUTES),
+  private static JsonObject projected(UserRules rules, JsonObject representation, BusRequest request) {
+    return rules.view().project(representation, request.query().getString(ATTRIBUTES),
         request.query().getString(EXCLUDED_ATTRIBUTES));
   }
 
   /**
-   * The canonical resource as stored. {@code password} is dropped: scimbus never authenticates users, so keeping
-   * the secret Okta sends on create would only be a liability (and it could never be returned anyway).
+   * A client's resource as stored: canonical, then narrowed and checked by the tenant's profile. {@code password}
+   * is dropped: scimbus never authenticates users, so keeping the secret Okta sends on create would only be a
+   * liability (and it could never be returned anyway).
    */
-  private static Map<String, Object> storable(Map<String, Object> canonical) {
+  private static Map<String, Object> storable(UserRules rules, Map<String, Object> body) {
+    Map<String, Object> canonical = rules.normalizer().normalize(body);
     canonical.remove(PASSWORD);
-    return canonical;
+    return rules.enforcer().apply(canonical);
   }
 
   private static ProvisioningEvent event(String type, BusRequest request, UUID id, long version, JsonObject data) {

@@ -11,7 +11,11 @@ final class UserView {
   static final String RESOURCE_TYPE = "User";
   static final String ENDPOINT = "/Users";
 
-  private final ResourceProjection projection = new ResourceProjection(ResourceSchema.users());
+  private final ResourceProjection projection;
+
+  UserView(ResourceSchema schema) {
+    this.projection = new ResourceProjection(schema);
+  }
 
   /**
    * The full representation, as replies and events carry it: everything stored except attributes the schema marks

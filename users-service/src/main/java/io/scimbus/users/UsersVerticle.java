@@ -9,6 +9,7 @@ import io.scimbus.runtime.OutboxRelay;
 import io.scimbus.runtime.PgPools;
 import io.scimbus.runtime.PgReadiness;
 import io.scimbus.runtime.ServiceContext;
+import io.scimbus.runtime.TenantProfiles;
 import io.scimbus.runtime.bus.ActionRouter;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -23,6 +24,7 @@ public final class UsersVerticle extends VerticleBase {
   private final ServiceContext context;
   private Pool pool;
   private OutboxRelay relay;
+  private TenantProfiles<UserRules> profiles;
 
   public UsersVerticle(ServiceContext context) {
     this.context = context;
@@ -32,10 +34,12 @@ public final class UsersVerticle extends VerticleBase {
   public Future<?> start() {
     pool = PgPools.create(vertx, context.config());
     relay = new OutboxRelay(vertx, pool, context.config(), OUTBOX_TABLE);
-    UserService users = new UserService(pool, relay);
+    profiles = new TenantProfiles<>(vertx, UserRules::of);
+    UserService users = new UserService(pool, profiles, relay);
     PgReadiness.register(context.readiness(), "users-db", pool);
     return Migrations.apply(vertx, pool, SERVICE)
         .compose(v -> KafkaTopics.ensure(vertx, context.config(), Set.of(Topics.USER_EVENTS)))
+        .compose(v -> profiles.start())
         .compose(v -> new ActionRouter()
             .on(Actions.CREATE, users::create)
             .on(Actions.GET, users::get)
@@ -49,6 +53,6 @@ public final class UsersVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
-    return relay.stop().eventually(pool::close);
+    return profiles.stop().eventually(relay::stop).eventually(pool::close);
   }
 }

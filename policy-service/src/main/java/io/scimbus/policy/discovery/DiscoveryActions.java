@@ -4,6 +4,7 @@ import io.scimbus.contract.Actions;
 import io.scimbus.contract.RequestFields;
 import io.scimbus.contract.ScimReply;
 import io.scimbus.core.error.ScimException;
+import io.scimbus.core.profile.TenantProfile;
 import io.scimbus.core.schema.ResourceSchema;
 import io.scimbus.runtime.bus.ActionRouter;
 import io.scimbus.runtime.bus.BusRequest;
@@ -11,28 +12,38 @@ import io.scimbus.runtime.store.ListQuery;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
-/** Answers the discovery actions (RFC 7644 §4) for the tenant named by the request. */
+/**
+ * Answers the discovery actions (RFC 7644 §4) for the tenant named by the request, from its profile: the User
+ * schema carries the tenant's extensions, and Group is listed only when the profile provisions groups.
+ */
 public final class DiscoveryActions {
-  /** The RFC 7643 resource types; every tenant is served these until it has a profile of its own. */
-  private static final List<ResourceSchema> RFC_RESOURCE_TYPES = List.of(ResourceSchema.users(), ResourceSchema.groups());
+  private final Function<String, Future<TenantProfile>> profiles;
+
+  public DiscoveryActions(Function<String, Future<TenantProfile>> profiles) {
+    this.profiles = profiles;
+  }
 
   public ActionRouter registerOn(ActionRouter router) {
     return router
-        .on(Actions.SERVICE_PROVIDER_CONFIG, answer(request -> documents(request).serviceProviderConfig(request.baseUrl())))
-        .on(Actions.RESOURCE_TYPES, answer(request -> documents(unfiltered(request)).resourceTypes(request.baseUrl())))
-        .on(Actions.RESOURCE_TYPE, answer(request -> documents(request).resourceType(request.id(), request.baseUrl())))
-        .on(Actions.SCHEMAS, answer(request -> documents(unfiltered(request)).schemas(request.baseUrl())))
-        .on(Actions.SCHEMA, answer(request -> documents(request).schema(request.id(), request.baseUrl())));
+        .on(Actions.SERVICE_PROVIDER_CONFIG, answer((docs, request) -> docs.serviceProviderConfig(request.baseUrl())))
+        .on(Actions.RESOURCE_TYPES, answer((docs, request) -> docs.resourceTypes(unfiltered(request).baseUrl())))
+        .on(Actions.RESOURCE_TYPE, answer((docs, request) -> docs.resourceType(request.id(), request.baseUrl())))
+        .on(Actions.SCHEMAS, answer((docs, request) -> docs.schemas(unfiltered(request).baseUrl())))
+        .on(Actions.SCHEMA, answer((docs, request) -> docs.schema(request.id(), request.baseUrl())));
   }
 
-  private static ActionRouter.Action answer(Function<BusRequest, JsonObject> document) {
-    return request -> Future.succeededFuture(ScimReply.ok(document.apply(request), null));
+  private ActionRouter.Action answer(BiFunction<DiscoveryDocuments, BusRequest, JsonObject> document) {
+    return request -> profiles.apply(request.tenant())
+        .map(profile -> ScimReply.ok(document.apply(documents(profile, request), request), null));
   }
 
-  private static DiscoveryDocuments documents(BusRequest request) {
-    return new DiscoveryDocuments(RFC_RESOURCE_TYPES, ServiceFeatures.all(
+  private static DiscoveryDocuments documents(TenantProfile profile, BusRequest request) {
+    List<ResourceSchema> types = profile.groups().enabled()
+        ? List.of(profile.userSchema(), profile.groupSchema()) : List.of(profile.userSchema());
+    return new DiscoveryDocuments(types, ServiceFeatures.all(
         limit(request, RequestFields.MAX_BULK_OPERATIONS).intValue(),
         limit(request, RequestFields.MAX_PAYLOAD_BYTES),
         ListQuery.MAX_COUNT));
