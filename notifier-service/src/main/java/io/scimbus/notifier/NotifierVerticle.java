@@ -2,7 +2,10 @@ package io.scimbus.notifier;
 
 import io.scimbus.contract.Actions;
 import io.scimbus.contract.BusAddresses;
+import io.scimbus.contract.ProvisioningEvent;
+import io.scimbus.contract.Topics;
 import io.scimbus.contract.ScimReply;
+import io.scimbus.runtime.CommittingConsumer;
 import io.scimbus.runtime.Migrations;
 import io.scimbus.runtime.PgPools;
 import io.scimbus.runtime.ServiceContext;
@@ -12,15 +15,17 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
+import java.util.Set;
 
 /** notifier-service: consumes provisioning events from Kafka and keeps the tenant's event log. */
 public final class NotifierVerticle extends VerticleBase {
   public static final String SERVICE = "notifier";
+  private static final String CONSUMER_GROUP = "scimbus-notifier";
   private static final int MAX_EVENTS = 1000;
 
   private final ServiceContext context;
   private Pool pool;
-  private EventConsumer consumer;
+  private CommittingConsumer<ProvisioningEvent> consumer;
 
   public NotifierVerticle(ServiceContext context) {
     this.context = context;
@@ -30,7 +35,10 @@ public final class NotifierVerticle extends VerticleBase {
   public Future<?> start() {
     pool = PgPools.create(vertx, context.config());
     EventLog log = new EventLog();
-    consumer = new EventConsumer(vertx, pool, log, context.config());
+    // The event log is keyed by event id, so a replayed batch has no second effect.
+    consumer = new CommittingConsumer<>(vertx, context.config(), CONSUMER_GROUP,
+        Set.of(Topics.USER_EVENTS, Topics.GROUP_EVENTS), ProvisioningEvent::fromJson,
+        events -> pool.withTransaction(tx -> log.record(tx, events)));
     return Migrations.apply(vertx, pool, SERVICE)
         .compose(v -> new ActionRouter()
             .on(Actions.EVENTS, request -> events(log, request))

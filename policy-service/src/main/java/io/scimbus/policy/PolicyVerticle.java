@@ -2,7 +2,10 @@ package io.scimbus.policy;
 
 import io.scimbus.contract.Actions;
 import io.scimbus.contract.BusAddresses;
+import io.scimbus.contract.ProvisioningLogEntry;
+import io.scimbus.contract.Topics;
 import io.scimbus.contract.ScimReply;
+import io.scimbus.runtime.CommittingConsumer;
 import io.scimbus.runtime.Migrations;
 import io.scimbus.runtime.PgPools;
 import io.scimbus.core.profile.ProfileDocument;
@@ -14,14 +17,16 @@ import io.scimbus.runtime.bus.BusRequest;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.sqlclient.Pool;
+import java.util.Set;
 
 /** policy-service: serves {@link BusAddresses#POLICY}: tenants, their tokens and profiles, discovery, the provisioning log. */
 public final class PolicyVerticle extends VerticleBase {
   public static final String SERVICE = "policy";
+  private static final String LOG_CONSUMER_GROUP = "scimbus-policy-provisioning-log";
 
   private final ServiceContext context;
   private Pool pool;
-  private ProvisioningLogConsumer logConsumer;
+  private CommittingConsumer<ProvisioningLogEntry> logConsumer;
 
   public PolicyVerticle(ServiceContext context) {
     this.context = context;
@@ -35,7 +40,9 @@ public final class PolicyVerticle extends VerticleBase {
     ProvisioningLogRepository logRows = new ProvisioningLogRepository();
     TenantActions tenants = new TenantActions(pool, vertx.eventBus(), tenantRows, tokenRows);
     TokenActions tokens = new TokenActions(pool, vertx.eventBus(), tenantRows, tokenRows);
-    logConsumer = new ProvisioningLogConsumer(vertx, pool, logRows, context.config());
+    // Entry ids make storing a replayed batch harmless.
+    logConsumer = new CommittingConsumer<>(vertx, context.config(), LOG_CONSUMER_GROUP,
+        Set.of(Topics.PROVISIONING_LOG), ProvisioningLogEntry::fromJson, entries -> logRows.record(pool, entries));
     ActionRouter router = new DiscoveryActions(tenant -> tenantRows.profile(pool, tenant).map(document -> {
       if (document == null) {
         throw TenantActions.notFound(tenant);

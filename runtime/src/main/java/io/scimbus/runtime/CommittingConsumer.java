@@ -1,50 +1,48 @@
-package io.scimbus.policy;
+package io.scimbus.runtime;
 
-import io.scimbus.contract.ProvisioningLogEntry;
-import io.scimbus.contract.Topics;
-import io.scimbus.runtime.ConfigKeys;
-import io.scimbus.runtime.KafkaTopics;
-import io.scimbus.runtime.ServiceConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.kafka.client.consumer.KafkaConsumer;
 import io.vertx.kafka.client.consumer.KafkaConsumerRecord;
 import io.vertx.kafka.client.consumer.KafkaConsumerRecords;
-import io.vertx.sqlclient.Pool;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stores the gateway's provisioning-log entries: poll, store, then commit the offsets. A crash between store and
- * commit replays the batch and the entry ids drop the repeats.
+ * Consumes JSON records in the Vert.x in Action order: poll, store the batch, then commit the offsets. Auto-commit
+ * is off, so a crash or a failed store between the two replays the batch from the last commit; {@code store} must
+ * therefore be idempotent (the consumers keep a log keyed by the record's id).
  */
-final class ProvisioningLogConsumer {
-  private static final Logger LOG = LoggerFactory.getLogger(ProvisioningLogConsumer.class);
-  static final String GROUP_ID = "scimbus-policy-provisioning-log";
+public final class CommittingConsumer<T> {
+  private static final Logger LOG = LoggerFactory.getLogger(CommittingConsumer.class);
   private static final Duration POLL = Duration.ofMillis(500);
   private static final long RETRY_MS = 1000;
 
   private final Vertx vertx;
-  private final Pool pool;
-  private final ProvisioningLogRepository log;
   private final ServiceConfig config;
+  private final Set<String> topics;
+  private final Function<JsonObject, T> decode;
+  private final Function<List<T>, Future<Void>> store;
   private final KafkaConsumer<String, String> consumer;
   private volatile boolean stopped;
 
-  ProvisioningLogConsumer(Vertx vertx, Pool pool, ProvisioningLogRepository log, ServiceConfig config) {
+  public CommittingConsumer(Vertx vertx, ServiceConfig config, String groupId, Set<String> topics,
+      Function<JsonObject, T> decode, Function<List<T>, Future<Void>> store) {
     this.vertx = vertx;
-    this.pool = pool;
-    this.log = log;
     this.config = config;
+    this.topics = Set.copyOf(topics);
+    this.decode = decode;
+    this.store = store;
     this.consumer = KafkaConsumer.create(vertx, Map.of(
         "bootstrap.servers", config.string(ConfigKeys.KAFKA_BOOTSTRAP),
-        "group.id", GROUP_ID,
+        "group.id", groupId,
         "key.deserializer", "org.apache.kafka.common.serialization.StringDeserializer",
         "value.deserializer", "org.apache.kafka.common.serialization.StringDeserializer",
         "enable.auto.commit", "false",
@@ -52,13 +50,14 @@ final class ProvisioningLogConsumer {
         "max.poll.records", "500"));
   }
 
-  Future<Void> start() {
-    return KafkaTopics.ensure(vertx, config, Set.of(Topics.PROVISIONING_LOG))
-        .compose(v -> consumer.subscribe(Topics.PROVISIONING_LOG))
+  /** Creates the topics if needed, subscribes and starts the loop. */
+  public Future<Void> start() {
+    return KafkaTopics.ensure(vertx, config, topics)
+        .compose(v -> consumer.subscribe(topics))
         .onSuccess(v -> loop());
   }
 
-  Future<Void> stop() {
+  public Future<Void> stop() {
     stopped = true;
     return consumer.close();
   }
@@ -72,7 +71,7 @@ final class ProvisioningLogConsumer {
         .onSuccess(v -> loop())
         .onFailure(failure -> {
           if (!stopped) {
-            LOG.warn("provisioning-log batch failed, retrying from the last committed offset: {}", failure.toString());
+            LOG.warn("batch from {} failed, retrying from the last committed offset: {}", topics, failure.toString());
             vertx.setTimer(RETRY_MS, id -> rewindAndLoop());
           }
         });
@@ -82,18 +81,18 @@ final class ProvisioningLogConsumer {
     if (records.isEmpty()) {
       return Future.succeededFuture();
     }
-    List<ProvisioningLogEntry> entries = new ArrayList<>(records.size());
+    List<T> items = new ArrayList<>(records.size());
     for (int i = 0; i < records.size(); i++) {
       KafkaConsumerRecord<String, String> record = records.recordAt(i);
       try {
-        entries.add(ProvisioningLogEntry.fromJson(new JsonObject(record.value())));
+        items.add(decode.apply(new JsonObject(record.value())));
       } catch (RuntimeException e) {
-        // Retrying cannot fix a record that does not parse; stopping on it would stall every later entry.
-        LOG.error("skipping undecodable provisioning-log entry partition={} offset={}: {}", record.partition(),
-            record.offset(), e.toString());
+        // Retrying cannot fix a record that does not parse; stopping on it would stall every later one.
+        LOG.error("skipping undecodable record topic={} partition={} offset={}: {}", record.topic(),
+            record.partition(), record.offset(), e.toString());
       }
     }
-    return log.record(pool, entries).compose(v -> consumer.commit());
+    return store.apply(items).compose(v -> consumer.commit());
   }
 
   /** The failed batch was not committed; seek back to the committed offsets so it is processed again. */
