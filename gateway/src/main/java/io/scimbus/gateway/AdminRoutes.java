@@ -2,16 +2,9 @@ package io.scimbus.gateway;
 
 import io.scimbus.contract.Actions;
 import io.scimbus.contract.BusAddresses;
-import io.scimbus.contract.BusHeaders;
 import io.scimbus.contract.RequestFields;
-import io.scimbus.contract.ScimReply;
-import io.scimbus.core.error.ScimException;
-import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.eventbus.DeliveryOptions;
-import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -31,18 +24,13 @@ final class AdminRoutes {
   private static final String JSON = "application/json";
   private static final long MAX_BODY_BYTES = 1024 * 1024;
 
-  private final EventBus bus;
-  private final long timeoutMs;
-  private final String publicBaseUrl;
+  private final ServiceClient client;
   private final TokenIssuer issuer;
   private final AdminAuthHandler auth;
   private final Buffer openApi;
 
-  AdminRoutes(EventBus bus, long timeoutMs, String publicBaseUrl, TokenIssuer issuer, AdminAuthHandler auth,
-      Buffer openApi) {
-    this.bus = bus;
-    this.timeoutMs = timeoutMs;
-    this.publicBaseUrl = publicBaseUrl;
+  AdminRoutes(ServiceClient client, TokenIssuer issuer, AdminAuthHandler auth, Buffer openApi) {
+    this.client = client;
     this.issuer = issuer;
     this.auth = auth;
     this.openApi = openApi;
@@ -70,19 +58,14 @@ final class AdminRoutes {
 
   /** One admin request: to policy-service with the URL's tenant as header, the reply's body through {@code finish}. */
   private void call(RoutingContext rc, String action, Function<JsonObject, JsonObject> finish) {
-    JsonObject payload = new JsonObject().put(RequestFields.BODY, body(rc)).put(RequestFields.QUERY, query(rc));
+    JsonObject payload = new JsonObject()
+        .put(RequestFields.BODY, JsonBody.orEmpty(rc))
+        .put(RequestFields.QUERY, BusForwarder.query(rc));
     if (rc.pathParam("id") != null) {
       payload.put(RequestFields.ID, rc.pathParam("id"));
     }
-    DeliveryOptions options = new DeliveryOptions()
-        .setSendTimeout(timeoutMs)
-        .addHeader(BusHeaders.ACTION, action)
-        .addHeader(BusHeaders.REQUEST_ID, RequestIdHandler.of(rc));
-    if (rc.pathParam("tenant") != null) {
-      options.addHeader(BusHeaders.TENANT, rc.pathParam("tenant"));
-    }
-    bus.<JsonObject>request(BusAddresses.POLICY, payload, options)
-        .map(message -> ScimReply.fromJson(message.body()))
+    client.send(new ServiceRequest(BusAddresses.POLICY, action, rc.pathParam("tenant"), RequestIdHandler.of(rc),
+            payload))
         .onSuccess(reply -> {
           rc.response().setStatusCode(reply.status());
           if (reply.body() == null) {
@@ -113,27 +96,6 @@ final class AdminRoutes {
   }
 
   private String scimBaseUrl(String tenant) {
-    return publicBaseUrl + "/scim/v2/" + tenant;
-  }
-
-  private static JsonObject body(RoutingContext rc) {
-    Buffer buffer = rc.body() == null ? null : rc.body().buffer();
-    if (buffer == null || buffer.length() == 0) {
-      return new JsonObject();
-    }
-    try {
-      if (buffer.toJsonValue() instanceof JsonObject object) {
-        return object;
-      }
-    } catch (DecodeException e) {
-      throw ScimException.invalidSyntax("request body is not valid JSON: " + e.getMessage());
-    }
-    throw ScimException.invalidSyntax("request body must be a JSON object");
-  }
-
-  private static JsonObject query(RoutingContext rc) {
-    JsonObject query = new JsonObject();
-    rc.queryParams().forEach(entry -> query.put(entry.getKey(), entry.getValue()));
-    return query;
+    return client.tenantBaseUrl(tenant);
   }
 }

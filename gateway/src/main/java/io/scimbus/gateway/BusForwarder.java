@@ -34,7 +34,8 @@ final class BusForwarder {
         .onFailure(rc::fail);
   }
 
-  private static JsonObject query(RoutingContext rc) {
+  /** Query parameters as the services read them: single-valued strings. */
+  static JsonObject query(RoutingContext rc) {
     JsonObject query = new JsonObject();
     rc.queryParams().forEach(entry -> query.put(entry.getKey(), entry.getValue()));
     return query;

@@ -52,7 +52,7 @@ public final class GatewayVerticle extends VerticleBase {
 
     context.readiness().register("gateway-http", promise -> promise.tryComplete(
         server != null ? Status.OK() : Status.KO()));
-    return Future.join(tenants.start(), tenants.mountAdmin(router, publicBaseUrl))
+    return Future.join(tenants.start(), tenants.mountAdmin(router, client))
         .compose(ready -> vertx.createHttpServer()
             .requestHandler(router)
             .listen(config.integer(ConfigKeys.HTTP_PORT), config.string(ConfigKeys.HTTP_HOST)))

@@ -14,6 +14,15 @@ final class JsonBody {
     if (rc.body() == null || rc.body().length() == 0) {
       throw ScimException.invalidSyntax("request body is required");
     }
+    return parse(rc);
+  }
+
+  /** Like {@link #of}, where a missing body means an empty object (admin requests without parameters). */
+  static JsonObject orEmpty(RoutingContext rc) {
+    return rc.body() == null || rc.body().length() == 0 ? new JsonObject() : parse(rc);
+  }
+
+  private static JsonObject parse(RoutingContext rc) {
     try {
       Object parsed = rc.body().buffer().toJsonValue();
       if (parsed instanceof JsonObject object) {

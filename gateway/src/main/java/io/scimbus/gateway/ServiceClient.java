@@ -38,8 +38,11 @@ final class ServiceClient {
     DeliveryOptions options = new DeliveryOptions()
         .setSendTimeout(timeoutMs)
         .addHeader(BusHeaders.ACTION, request.action())
-        .addHeader(BusHeaders.TENANT, request.tenant())
         .addHeader(BusHeaders.REQUEST_ID, request.requestId());
+    // Admin requests about no tenant in particular (create, list) carry none.
+    if (request.tenant() != null) {
+      options.addHeader(BusHeaders.TENANT, request.tenant());
+    }
     return bus.<JsonObject>request(request.address(), request.payload(), options)
         .map(message -> ScimReply.fromJson(message.body()));
   }

@@ -55,13 +55,12 @@ final class TenantEdge {
   }
 
   /** Mounts the admin API; the future completes once its OpenAPI document is loaded. */
-  Future<Void> mountAdmin(Router router, String publicBaseUrl) {
+  Future<Void> mountAdmin(Router router, ServiceClient client) {
     if (!adminAuth.enabled()) {
       LOG.warn("admin API disabled: {} is not set; /admin/v1 answers 503", ConfigKeys.ADMIN_TOKEN);
     }
     return vertx.fileSystem().readFile(AdminRoutes.OPENAPI_RESOURCE).map(openApi -> {
-      new AdminRoutes(vertx.eventBus(), config.longValue(ConfigKeys.BUS_TIMEOUT_MS), publicBaseUrl,
-          new TokenIssuer(vertx, keys), adminAuth, openApi).mount(router);
+      new AdminRoutes(client, new TokenIssuer(vertx, keys), adminAuth, openApi).mount(router);
       return null;
     });
   }
