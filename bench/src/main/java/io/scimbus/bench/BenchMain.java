@@ -1,0 +1,18 @@
+package io.scimbus.bench;
+
+/** {@code bench/run}: the full scimbus benchmark, or one workload against another server with {@code --base-url}. */
+public final class BenchMain {
+  private BenchMain() {
+  }
+
+  public static void main(String[] args) throws Exception {
+    BenchOptions options = BenchOptions.parse(args);
+    if (options.external()) {
+      ExternalRun.run(options);
+    } else {
+      FullRun.run(options);
+    }
+    // child JVMs are gone; the JVM exits even if a library left a non-daemon thread behind
+    System.exit(0);
+  }
+}

@@ -1,0 +1,133 @@
+package io.scimbus.bench;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordingFile;
+
+/**
+ * A JFR recording of a service JVM around one workload (started and stopped with jcmd, so the service needs no
+ * hook), summarised from its {@code jdk.ExecutionSample} events: CPU samples by layer and the hottest frames.
+ */
+final class JfrProfile {
+  /** Package prefixes to layers; a sample goes to the layer of its topmost frame outside the JDK. */
+  private static final Map<String, String> LAYERS = new LinkedHashMap<>();
+
+  static {
+    LAYERS.put("io.scimbus.gateway", "gateway (scimbus)");
+    LAYERS.put("io.vertx.ext.auth", "JWT authentication");
+    LAYERS.put("io.vertx.ext.jwt", "JWT authentication");
+    LAYERS.put("io.vertx.ext.web", "vertx-web router and body handler");
+    LAYERS.put("com.hazelcast", "Hazelcast cluster manager");
+    LAYERS.put("io.vertx.spi.cluster", "Hazelcast cluster manager");
+    LAYERS.put("io.vertx.core.eventbus", "event bus");
+    LAYERS.put("io.vertx.pgclient", "PostgreSQL client");
+    LAYERS.put("io.vertx.sqlclient", "PostgreSQL client");
+    LAYERS.put("com.fasterxml.jackson", "JSON (Jackson)");
+    LAYERS.put("io.vertx.core.json", "JSON (Jackson)");
+    LAYERS.put("org.apache.kafka", "Kafka client (outbox relay)");
+    LAYERS.put("io.vertx.kafka", "Kafka client (outbox relay)");
+    LAYERS.put("io.micrometer", "metrics (Micrometer)");
+    LAYERS.put("io.vertx.micrometer", "metrics (Micrometer)");
+    LAYERS.put("io.netty", "Netty I/O and HTTP codec");
+    LAYERS.put("io.vertx.core.http", "Vert.x HTTP");
+    LAYERS.put("io.vertx.core.net", "Netty I/O and HTTP codec");
+    LAYERS.put("io.vertx", "Vert.x core (other)");
+    LAYERS.put("io.scimbus", "scimbus services and runtime");
+  }
+
+  private final long pid;
+  private final Path file;
+
+  private JfrProfile(long pid, Path file) {
+    this.pid = pid;
+    this.file = file;
+  }
+
+  static JfrProfile start(long pid, Path file) {
+    jcmd(pid, "JFR.start", "name=bench", "settings=profile", "filename=" + file);
+    return new JfrProfile(pid, file);
+  }
+
+  Summary stop() {
+    jcmd(pid, "JFR.stop", "name=bench");
+    return summarize(file);
+  }
+
+  /** Sample counts per layer and per hottest frame, largest first. */
+  record Summary(long samples, Map<String, Long> layers, Map<String, Long> topFrames) {
+  }
+
+  static Summary summarize(Path file) {
+    Map<String, Long> layers = new HashMap<>();
+    Map<String, Long> frames = new HashMap<>();
+    long samples = 0;
+    try (RecordingFile recording = new RecordingFile(file)) {
+      while (recording.hasMoreEvents()) {
+        RecordedEvent event = recording.readEvent();
+        if (!"jdk.ExecutionSample".equals(event.getEventType().getName()) || event.getStackTrace() == null
+            || event.getStackTrace().getFrames().isEmpty()) {
+          continue;
+        }
+        samples++;
+        List<RecordedFrame> stack = event.getStackTrace().getFrames();
+        RecordedFrame top = stack.get(0);
+        frames.merge(top.getMethod().getType().getName() + "." + top.getMethod().getName(), 1L, Long::sum);
+        layers.merge(layerOf(stack), 1L, Long::sum);
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read " + file, e);
+    }
+    return new Summary(samples, largestFirst(layers, 12), largestFirst(frames, 15));
+  }
+
+  private static String layerOf(List<RecordedFrame> stack) {
+    for (RecordedFrame frame : stack) {
+      String type = frame.getMethod().getType().getName();
+      for (Map.Entry<String, String> layer : LAYERS.entrySet()) {
+        if (type.startsWith(layer.getKey())) {
+          return layer.getValue();
+        }
+      }
+    }
+    return "JDK only (" + packageOf(stack.get(0).getMethod().getType().getName()) + ")";
+  }
+
+  private static String packageOf(String type) {
+    int dot = type.lastIndexOf('.');
+    return dot < 0 ? type : type.substring(0, dot);
+  }
+
+  private static Map<String, Long> largestFirst(Map<String, Long> counts, int limit) {
+    Map<String, Long> sorted = new LinkedHashMap<>();
+    counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(limit)
+        .forEach(e -> sorted.put(e.getKey(), e.getValue()));
+    return sorted;
+  }
+
+  private static void jcmd(long pid, String... command) {
+    List<String> args = new ArrayList<>();
+    args.add(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString());
+    args.add(Long.toString(pid));
+    args.addAll(List.of(command));
+    try {
+      Process process = new ProcessBuilder(args).redirectErrorStream(true).start();
+      String output = new String(process.getInputStream().readAllBytes());
+      if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+        throw new IllegalStateException("jcmd " + String.join(" ", command) + " failed: " + output);
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot run jcmd", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+}

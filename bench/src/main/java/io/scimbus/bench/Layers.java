@@ -1,0 +1,86 @@
+package io.scimbus.bench;
+
+import io.scimbus.bench.workload.EntraInitialSync;
+import io.vertx.sqlclient.Pool;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The ceilings and the layers below a full create, each driven with the same user-sync workload: SQL alone (no HTTP,
+ * no bus), a bare HTTP server, and the real gateway in front of an echo users-service, in one JVM and over the
+ * cluster. Each runs once at full concurrency (capacity) and once serially (per-request latency for subtraction).
+ */
+final class Layers {
+  static final String SQL = "SQL only (pg-client)";
+  static final String BARE = "bare Vert.x HTTP";
+  static final String ECHO_ONE = "gateway + echo service, 1 JVM";
+  static final String ECHO_TWO = "gateway + echo service, 2 JVMs";
+
+  private final LoadGenerator generator;
+  private final Environment env;
+  private final BenchOptions options;
+  private final Path logDir;
+  private final Tokens tokens;
+
+  Layers(LoadGenerator generator, Environment env, BenchOptions options, Path logDir, Tokens tokens) {
+    this.generator = generator;
+    this.env = env;
+    this.options = options;
+    this.logDir = logDir;
+    this.tokens = tokens;
+  }
+
+  /** Every layer's results: serial first, then concurrent, per layer. */
+  List<WorkloadResult> run() {
+    List<WorkloadResult> results = new ArrayList<>();
+    results.addAll(sql());
+    results.addAll(bareHttp());
+    results.addAll(echo(ECHO_ONE, List.of(List.of("gateway", "echo-users"))));
+    results.addAll(echo(ECHO_TWO, List.of(List.of("echo-users"), List.of("gateway"))));
+    return results;
+  }
+
+  private List<WorkloadResult> sql() {
+    Pool pool = env.ceilingDatabase(generator.vertx(), "bench_ceiling");
+    try {
+      UsageMeter meter = env.meter(Map.of());
+      Recorder serial = new Recorder();
+      Recorder loaded = new Recorder();
+      return List.of(
+          generator.closedLoop(SQL, new SqlCeiling(pool, serial, "serial", options.integer("serial-users")), serial,
+              1, FullRun.limits(options), meter),
+          generator.closedLoop(SQL, new SqlCeiling(pool, loaded, "loaded", options.integer("users")), loaded,
+              options.integer("connections"), FullRun.limits(options), meter));
+    } finally {
+      pool.close().await();
+    }
+  }
+
+  private List<WorkloadResult> bareHttp() {
+    int port = io.scimbus.devstack.FreePorts.next();
+    try (ChildJvm server = ChildJvm.start("bare-http", BareHttpServer.class.getName(),
+        List.of(Integer.toString(port)), Map.of(), logDir)) {
+      server.awaitHttp("http://127.0.0.1:" + port + "/ready", java.time.Duration.ofSeconds(60));
+      Target target = new Target("http://127.0.0.1:" + port + "/scim/v2/bare", "none");
+      return userSyncs(BARE, target, target, env.meter(Map.of("bare-http", server.pid())));
+    }
+  }
+
+  private List<WorkloadResult> echo(String where, List<List<String>> jvms) {
+    try (Topology topology = Topology.start(where.contains("1 JVM") ? "echo1" : "echo2", jvms, env.serviceEnv(),
+        logDir)) {
+      return userSyncs(where, tokens.target(topology.gatewayUrl(), "echo-serial"),
+          tokens.target(topology.gatewayUrl(), "echo-loaded"), env.meter(topology.pids()));
+    }
+  }
+
+  private List<WorkloadResult> userSyncs(String where, Target serial, Target loaded, UsageMeter meter) {
+    return List.of(
+        generator.closedLoop(where, new EntraInitialSync(serial, "serial", options.integer("serial-users"), 0, 0, 100),
+            new Recorder(), 1, FullRun.limits(options), meter),
+        generator.closedLoop(where, new EntraInitialSync(loaded, "loaded", options.integer("users"), 0, 0, 100),
+            new Recorder(), options.integer("connections"), FullRun.limits(options), meter));
+  }
+}
