@@ -2,18 +2,13 @@ package io.scimbus.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.scimbus.contract.Actions;
-import io.scimbus.contract.BusAddresses;
-import io.scimbus.contract.BusHeaders;
+import io.scimbus.testsupport.NotifierEvents;
 import io.scimbus.testsupport.ScimClient;
 import io.scimbus.testsupport.ScimClient.Response;
 import io.scimbus.testsupport.ScimbusCluster;
-import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** A user travels gateway → clustered bus → users-service → PostgreSQL → outbox → Kafka → notifier-service. */
@@ -21,7 +16,7 @@ class WalkingSkeletonIT {
   private static final ScimbusCluster CLUSTER = ScimbusCluster.shared();
 
   @Test
-  void createdUserIsStoredReturnedAndAnnounced() throws Exception {
+  void createdUserIsStoredReturnedAndAnnounced() {
     ScimClient scim = CLUSTER.newTenant();
     Response created = scim.post("/Users", new JsonObject()
         .put("schemas", new JsonArray().add("urn:ietf:params:scim:schemas:core:2.0:User"))
@@ -46,7 +41,7 @@ class WalkingSkeletonIT {
     assertEquals(200, fetched.status(), fetched.toString());
     assertEquals(user, fetched.json());
 
-    JsonObject event = awaitEvent(scim.tenant(), id);
+    JsonObject event = new NotifierEvents(CLUSTER, scim.tenant()).await(id);
     assertEquals("user.created", event.getString("type"));
     assertEquals("ada@example.com", event.getJsonObject("data").getString("userName"));
   }
@@ -93,26 +88,5 @@ class WalkingSkeletonIT {
     Response bad = CLUSTER.newTenant().send("POST", "/Users", "{\"userName\": ");
     assertEquals(400, bad.status(), bad.toString());
     assertEquals("invalidSyntax", bad.json().getString("scimType"));
-  }
-
-  /** Asks notifier-service over the bus until the event arrives: it comes through Kafka, asynchronously. */
-  private static JsonObject awaitEvent(String tenant, String resourceId) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    DeliveryOptions options = new DeliveryOptions()
-        .addHeader(BusHeaders.ACTION, Actions.EVENTS)
-        .addHeader(BusHeaders.TENANT, tenant)
-        .addHeader(BusHeaders.REQUEST_ID, "test");
-    while (System.nanoTime() < deadline) {
-      JsonObject reply = CLUSTER.member(ScimbusCluster.GATEWAY).vertx().eventBus()
-          .<JsonObject>request(BusAddresses.NOTIFIER, new JsonObject(), options).await().body();
-      for (Object event : reply.getJsonObject("body").getJsonArray("events")) {
-        JsonObject json = (JsonObject) event;
-        if (resourceId.equals(json.getString("resourceId"))) {
-          return json;
-        }
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("no event for " + resourceId + " within 30 s");
   }
 }

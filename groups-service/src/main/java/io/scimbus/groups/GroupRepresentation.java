@@ -1,5 +1,6 @@
 package io.scimbus.groups;
 
+import io.scimbus.runtime.store.PlainJson;
 import io.scimbus.core.resource.ResourceProjection;
 import io.scimbus.core.schema.ResourceSchema;
 import io.scimbus.runtime.store.Representation;

@@ -1,10 +1,10 @@
 package io.scimbus.groups;
 
+import io.scimbus.runtime.store.ListResponse;
+import io.scimbus.runtime.store.PlainJson;
 import io.scimbus.contract.EventTypes;
-import io.scimbus.contract.RequestFields;
 import io.scimbus.contract.ScimReply;
 import io.scimbus.contract.Topics;
-import io.scimbus.core.ScimUrns;
 import io.scimbus.core.patch.PatchEngine;
 import io.scimbus.core.patch.PatchRequest;
 import io.scimbus.core.resource.ResourceNormalizer;
@@ -17,7 +17,6 @@ import io.scimbus.runtime.store.Preconditions;
 import io.scimbus.runtime.store.Representation;
 import io.scimbus.runtime.store.ResourceIds;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;
@@ -25,6 +24,7 @@ import io.vertx.sqlclient.SqlConnection;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -108,26 +108,24 @@ final class GroupService {
 
   /** {@code GET /Groups} (query parameters) and {@code POST /Groups/.search} (a SearchRequest body). */
   Future<ScimReply> list(BusRequest request) {
-    ListQuery query = request.payload().containsKey(RequestFields.BODY)
-        ? ListQuery.fromSearchRequest(request.body()) : ListQuery.fromQuery(request.query());
+    ListQuery query = ListResponse.query(request);
     boolean withMembers = representation.showsMembers(query.attributes(), query.excludedAttributes());
-    return readSnapshot(tx -> groups.count(tx, request.tenant(), query)
-        .compose(total -> groups.page(tx, request.tenant(), query).compose(page -> (withMembers
-                ? members.ofGroups(tx, request.tenant(), page.stream().map(StoredGroup::id).toList())
-                : Future.succeededFuture(Map.<UUID, List<Member>>of()))
-            .map(pageMembers -> {
-              JsonArray resources = new JsonArray();
-              for (StoredGroup group : page) {
-                resources.add(representation.of(group, pageMembers.getOrDefault(group.id(), List.of()),
-                    request.baseUrl(), query.attributes(), query.excludedAttributes()));
-              }
-              return ScimReply.ok(new JsonObject()
-                  .put("schemas", new JsonArray().add(ScimUrns.LIST_RESPONSE))
-                  .put("totalResults", total)
-                  .put("startIndex", query.startIndex())
-                  .put("itemsPerPage", resources.size())
-                  .put("Resources", resources), null);
-            }))));
+    return readSnapshot(tx -> groups.count(tx, request.tenant(), query).compose(total -> {
+      if (ListResponse.pageIsEmpty(total, query)) {
+        return Future.succeededFuture(ScimReply.ok(ListResponse.of(total, query, List.of()), null));
+      }
+      return groups.page(tx, request.tenant(), query).compose(page -> (withMembers
+              ? members.ofGroups(tx, request.tenant(), page.stream().map(StoredGroup::id).toList())
+              : Future.succeededFuture(Map.<UUID, List<Member>>of()))
+          .map(pageMembers -> {
+            List<JsonObject> resources = new ArrayList<>();
+            for (StoredGroup group : page) {
+              resources.add(representation.of(group, pageMembers.getOrDefault(group.id(), List.of()),
+                  request.baseUrl(), query.attributes(), query.excludedAttributes()));
+            }
+            return ScimReply.ok(ListResponse.of(total, query, resources), null);
+          }));
+    }));
   }
 
   /** PUT: the body replaces the group, its member set included (no {@code members} leaves the group empty). */

@@ -1,5 +1,6 @@
 package io.scimbus.groups;
 
+import io.scimbus.runtime.store.PlainJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

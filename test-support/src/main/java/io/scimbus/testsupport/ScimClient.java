@@ -4,10 +4,13 @@ import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 
 /** A plain HTTP SCIM client for black-box tests: what an IdP sees is all it sees. */
 public final class ScimClient {
@@ -57,9 +60,15 @@ public final class ScimClient {
 
   /** Sends raw text, for malformed-body tests. */
   public Response send(String method, String path, String body) {
+    return send(method, path, body, Map.of());
+  }
+
+  /** Sends with extra request headers, such as {@code If-Match}. */
+  public Response send(String method, String path, String body, Map<String, String> headers) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
         .timeout(Duration.ofSeconds(30))
         .header("Accept", "application/scim+json");
+    headers.forEach(request::header);
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
@@ -76,6 +85,23 @@ public final class ScimClient {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * A query string from name/value pairs, percent-encoded: {@code query("filter", "userName eq \"a\"")} gives
+   * {@code ?filter=userName%20eq%20%22a%22}.
+   */
+  public static String query(String... namesAndValues) {
+    StringBuilder query = new StringBuilder();
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      query.append(i == 0 ? '?' : '&').append(encode(namesAndValues[i])).append('=')
+          .append(encode(namesAndValues[i + 1]));
+    }
+    return query.toString();
+  }
+
+  private static String encode(String text) {
+    return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
   /** An HTTP answer with its body parsed when it is JSON. */

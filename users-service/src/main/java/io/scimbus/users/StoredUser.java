@@ -13,4 +13,9 @@ record StoredUser(UUID id, String userName, String externalId, String displayNam
     return new StoredUser(id, resource.getString("userName"), resource.getString("externalId"),
         resource.getString("displayName"), resource.getBoolean("active"), resource, version, created, lastModified);
   }
+
+  /** The next version of this user holding {@code resource}: same id and creation time. */
+  StoredUser next(JsonObject resource, OffsetDateTime now) {
+    return fromResource(id, resource, version + 1, created, now);
+  }
 }

@@ -4,30 +4,48 @@ import io.scimbus.contract.EventTypes;
 import io.scimbus.contract.ProvisioningEvent;
 import io.scimbus.contract.ScimReply;
 import io.scimbus.contract.Topics;
-import io.scimbus.core.ScimUrns;
-import io.scimbus.core.error.ScimException;
+import io.scimbus.core.patch.PatchEngine;
+import io.scimbus.core.patch.PatchRequest;
+import io.scimbus.core.resource.ResourceNormalizer;
+import io.scimbus.core.schema.ResourceSchema;
 import io.scimbus.runtime.Outbox;
 import io.scimbus.runtime.OutboxRelay;
 import io.scimbus.runtime.bus.BusRequest;
+import io.scimbus.runtime.store.ListQuery;
+import io.scimbus.runtime.store.ListResponse;
 import io.scimbus.runtime.store.PgErrors;
+import io.scimbus.runtime.store.PlainJson;
+import io.scimbus.runtime.store.Preconditions;
 import io.scimbus.runtime.store.Representation;
 import io.scimbus.runtime.store.ResourceIds;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
-/** Users: each write stores the row and its event in one transaction. */
+/**
+ * Users over the bus. Validation (normalising, parsing the PatchOp) runs before any SQL; every write reads and locks
+ * the row, checks {@code If-Match}, and stores the row and its one event in a single transaction.
+ */
 final class UserService {
-  static final String RESOURCE_TYPE = "User";
-  static final String ENDPOINT = "/Users";
+  private static final int NOT_MODIFIED = 304;
+  private static final String ATTRIBUTES = "attributes";
+  private static final String EXCLUDED_ATTRIBUTES = "excludedAttributes";
+  private static final String PASSWORD = "password";
 
   private final Pool pool;
   private final UserRepository repository = new UserRepository();
+  private final UserView view = new UserView();
+  private final ResourceNormalizer normalizer = new ResourceNormalizer(ResourceSchema.users());
+  private final PatchEngine patchEngine = new PatchEngine(ResourceSchema.users());
+  private final ImmutableAttributes immutables = new ImmutableAttributes(ResourceSchema.users());
   private final Outbox outbox = new Outbox(UsersVerticle.OUTBOX_TABLE);
   private final OutboxRelay relay;
 
@@ -37,12 +55,11 @@ final class UserService {
   }
 
   Future<ScimReply> create(BusRequest request) {
-    JsonObject resource = canonical(request.body());
-    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    JsonObject resource = new JsonObject(storable(normalizer.normalize(PlainJson.map(request.body()))));
+    OffsetDateTime now = now();
     StoredUser user = StoredUser.fromResource(UUID.randomUUID(), resource, 1, now, now);
-    JsonObject representation = represent(user, request.baseUrl());
-    ProvisioningEvent event = ProvisioningEvent.of(EventTypes.USER_CREATED, request.tenant(), RESOURCE_TYPE,
-        user.id().toString(), user.version(), request.requestId(), representation);
+    JsonObject representation = view.represent(user, request.baseUrl());
+    ProvisioningEvent event = event(EventTypes.USER_CREATED, request, user.id(), user.version(), representation);
     return pool.withTransaction(tx -> repository.insert(tx, request.tenant(), user)
             .compose(v -> outbox.add(tx, Topics.USER_EVENTS, event)))
         .recover(failure -> Future.failedFuture(PgErrors.uniqueness(failure,
@@ -52,28 +69,115 @@ final class UserService {
   }
 
   Future<ScimReply> get(BusRequest request) {
-    UUID id = ResourceIds.parse(request.id(), RESOURCE_TYPE);
-    return repository.find(pool, request.tenant(), id).map(found -> found
-        .map(user -> ScimReply.ok(represent(user, request.baseUrl()), Representation.etag(user.version())))
-        .orElseThrow(() -> ResourceIds.notFound(RESOURCE_TYPE, request.id())));
+    UUID id = ResourceIds.parse(request.id(), UserView.RESOURCE_TYPE);
+    return repository.find(pool, request.tenant(), id).map(found -> {
+      StoredUser user = found.orElseThrow(() -> ResourceIds.notFound(UserView.RESOURCE_TYPE, request.id()));
+      String etag = Representation.etag(user.version());
+      if (Preconditions.notModified(request.ifNoneMatch(), user.version())) {
+        return new ScimReply(NOT_MODIFIED, null, etag);
+      }
+      return ScimReply.ok(projected(view.represent(user, request.baseUrl()), request), etag);
+    });
   }
 
-  private static JsonObject represent(StoredUser user, String baseUrl) {
-    return Representation.of(RESOURCE_TYPE, ENDPOINT, user.id().toString(), user.resource(), user.version(),
-        user.created(), user.lastModified(), baseUrl);
+  /** {@code GET /Users} and {@code POST /Users/.search}: one count and, when the page can hold rows, one page. */
+  Future<ScimReply> list(BusRequest request) {
+    ListQuery query = ListResponse.query(request);
+    return pool.withConnection(conn -> repository.count(conn, request.tenant(), query)
+            .compose(total -> page(conn, request.tenant(), query, total)
+                .map(users -> ListResponse.of(total, query, users.stream()
+                    .map(user -> view.project(view.represent(user, request.baseUrl()), query.attributes(),
+                        query.excludedAttributes()))
+                    .toList()))))
+        .map(body -> ScimReply.ok(body, null));
   }
 
-  private static JsonObject canonical(JsonObject body) {
-    Object userName = body.getValue("userName");
-    if (!(userName instanceof String name) || name.isBlank()) {
-      throw ScimException.invalidValue("userName is required");
-    }
-    JsonObject resource = body.copy();
-    resource.remove("id");
-    resource.remove("meta");
-    if (!(resource.getValue("schemas") instanceof JsonArray)) {
-      resource.put("schemas", new JsonArray().add(ScimUrns.USER));
-    }
-    return resource;
+  /** PUT: the body replaces every client-writable attribute; id, created and the version line stay the server's. */
+  Future<ScimReply> replace(BusRequest request) {
+    UUID id = ResourceIds.parse(request.id(), UserView.RESOURCE_TYPE);
+    Map<String, Object> replacement = storable(normalizer.normalize(PlainJson.map(request.body())));
+    return update(request, id, stored -> {
+      immutables.checkReplace(PlainJson.map(stored.resource()), replacement);
+      return new JsonObject(replacement);
+    });
+  }
+
+  /**
+   * PATCH applies to the full representation, so an operation echoing {@code id} or {@code meta} (some IdPs send
+   * them back) meets the current values; normalising the result drops them again before storage.
+   */
+  Future<ScimReply> patch(BusRequest request) {
+    UUID id = ResourceIds.parse(request.id(), UserView.RESOURCE_TYPE);
+    PatchRequest patch = PatchRequest.parse(PlainJson.map(request.body()));
+    return update(request, id, stored -> {
+      Map<String, Object> current = PlainJson.map(view.represent(stored, request.baseUrl()));
+      return new JsonObject(storable(normalizer.normalize(patchEngine.apply(current, patch))));
+    });
+  }
+
+  Future<ScimReply> delete(BusRequest request) {
+    UUID id = ResourceIds.parse(request.id(), UserView.RESOURCE_TYPE);
+    return pool.withTransaction(tx -> lockCurrent(tx, request, id).compose(stored -> {
+          JsonObject last = view.represent(stored, request.baseUrl());
+          // The deletion is a change after the last stored version, so its event continues the version line.
+          ProvisioningEvent event = event(EventTypes.USER_DELETED, request, id, stored.version() + 1, last);
+          return repository.delete(tx, request.tenant(), id).compose(v -> outbox.add(tx, Topics.USER_EVENTS, event));
+        }))
+        .onSuccess(v -> relay.wake())
+        .map(v -> ScimReply.noContent());
+  }
+
+  /** The shared write path of PUT and PATCH: {@code change} maps the locked current user to its new resource. */
+  private Future<ScimReply> update(BusRequest request, UUID id, Function<StoredUser, JsonObject> change) {
+    return pool.withTransaction(tx -> lockCurrent(tx, request, id).compose(stored -> {
+          StoredUser next = stored.next(change.apply(stored), now());
+          JsonObject representation = view.represent(next, request.baseUrl());
+          ProvisioningEvent event = event(UserEvents.forUpdate(stored.active(), next.active()), request, id,
+              next.version(), representation);
+          return repository.update(tx, request.tenant(), next)
+              .compose(v -> outbox.add(tx, Topics.USER_EVENTS, event))
+              .map(v -> ScimReply.ok(representation, Representation.etag(next.version())));
+        }))
+        .recover(failure -> Future.failedFuture(PgErrors.uniqueness(failure, "userName is already taken")))
+        .onSuccess(reply -> relay.wake())
+        .map(reply -> ScimReply.ok(projected(reply.body(), request), reply.version()));
+  }
+
+  /** The user, locked for this transaction; 404 when absent, 412 when {@code If-Match} names another version. */
+  private Future<StoredUser> lockCurrent(SqlClient tx, BusRequest request, UUID id) {
+    return repository.findForUpdate(tx, request.tenant(), id).map(found -> {
+      StoredUser stored = found.orElseThrow(() -> ResourceIds.notFound(UserView.RESOURCE_TYPE, request.id()));
+      Preconditions.checkIfMatch(request.ifMatch(), stored.version());
+      return stored;
+    });
+  }
+
+  private Future<List<StoredUser>> page(SqlClient conn, String tenant, ListQuery query, long total) {
+    return ListResponse.pageIsEmpty(total, query) ? Future.succeededFuture(List.of())
+        : repository.page(conn, tenant, query);
+  }
+
+  private JsonObject projected(JsonObject representation, BusRequest request) {
+    return view.project(representation, request.query().getString(ATTRIBUTES),
+        request.query().getString(EXCLUDED_ATTRIBUTES));
+  }
+
+  /**
+   * The canonical resource as stored. {@code password} is dropped: scimbus never authenticates users, so keeping
+   * the secret Okta sends on create would only be a liability (and it could never be returned anyway).
+   */
+  private static Map<String, Object> storable(Map<String, Object> canonical) {
+    canonical.remove(PASSWORD);
+    return canonical;
+  }
+
+  private static ProvisioningEvent event(String type, BusRequest request, UUID id, long version, JsonObject data) {
+    return ProvisioningEvent.of(type, request.tenant(), UserView.RESOURCE_TYPE, id.toString(), version,
+        request.requestId(), data);
+  }
+
+  // PostgreSQL keeps microseconds; truncating first makes the reply's meta equal what a later GET returns.
+  private static OffsetDateTime now() {
+    return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
   }
 }

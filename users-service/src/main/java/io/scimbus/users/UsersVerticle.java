@@ -7,6 +7,7 @@ import io.scimbus.runtime.KafkaTopics;
 import io.scimbus.runtime.Migrations;
 import io.scimbus.runtime.OutboxRelay;
 import io.scimbus.runtime.PgPools;
+import io.scimbus.runtime.PgReadiness;
 import io.scimbus.runtime.ServiceContext;
 import io.scimbus.runtime.bus.ActionRouter;
 import io.vertx.core.Future;
@@ -32,14 +33,16 @@ public final class UsersVerticle extends VerticleBase {
     pool = PgPools.create(vertx, context.config());
     relay = new OutboxRelay(vertx, pool, context.config(), OUTBOX_TABLE);
     UserService users = new UserService(pool, relay);
-    context.readiness().register("users-db", promise -> pool.query("SELECT 1").execute()
-        .onSuccess(rows -> promise.tryComplete(io.vertx.ext.healthchecks.Status.OK()))
-        .onFailure(promise::tryFail));
+    PgReadiness.register(context.readiness(), "users-db", pool);
     return Migrations.apply(vertx, pool, SERVICE)
         .compose(v -> KafkaTopics.ensure(vertx, context.config(), Set.of(Topics.USER_EVENTS)))
         .compose(v -> new ActionRouter()
             .on(Actions.CREATE, users::create)
             .on(Actions.GET, users::get)
+            .on(Actions.LIST, users::list)
+            .on(Actions.REPLACE, users::replace)
+            .on(Actions.PATCH, users::patch)
+            .on(Actions.DELETE, users::delete)
             .register(vertx.eventBus(), BusAddresses.USERS))
         .onSuccess(consumer -> relay.start());
   }

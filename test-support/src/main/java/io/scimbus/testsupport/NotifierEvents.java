@@ -1,0 +1,77 @@
+package io.scimbus.testsupport;
+
+import io.scimbus.contract.Actions;
+import io.scimbus.contract.BusAddresses;
+import io.scimbus.contract.BusHeaders;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The events notifier-service consumed for a tenant, asked over the clustered bus. Events arrive through Kafka,
+ * asynchronously, so the awaiting methods poll until the expected ones are there.
+ */
+public final class NotifierEvents {
+  private static final Duration PATIENCE = Duration.ofSeconds(30);
+  private static final long POLL_MS = 100;
+
+  private final ScimbusCluster cluster;
+  private final String tenant;
+
+  public NotifierEvents(ScimbusCluster cluster, String tenant) {
+    this.cluster = cluster;
+    this.tenant = tenant;
+  }
+
+  /** The first event about {@code resourceId}. */
+  public JsonObject await(String resourceId) {
+    return awaitAll(resourceId, 1).get(0);
+  }
+
+  /** The first {@code n} events about {@code resourceId}, in version order. */
+  public List<JsonObject> awaitAll(String resourceId, int n) {
+    long deadline = System.nanoTime() + PATIENCE.toNanos();
+    List<JsonObject> found = List.of();
+    while (System.nanoTime() < deadline) {
+      found = about(resourceId);
+      if (found.size() >= n) {
+        return found.subList(0, n);
+      }
+      sleep();
+    }
+    throw new AssertionError(n + " events expected for " + resourceId + " within " + PATIENCE.toSeconds()
+        + " s, got " + found);
+  }
+
+  private List<JsonObject> about(String resourceId) {
+    DeliveryOptions options = new DeliveryOptions()
+        .addHeader(BusHeaders.ACTION, Actions.EVENTS)
+        .addHeader(BusHeaders.TENANT, tenant)
+        .addHeader(BusHeaders.REQUEST_ID, "test");
+    JsonObject reply = cluster.member(ScimbusCluster.GATEWAY).vertx().eventBus()
+        .<JsonObject>request(BusAddresses.NOTIFIER, new JsonObject(), options).await().body();
+    JsonArray events = reply.getJsonObject("body").getJsonArray("events");
+    List<JsonObject> matching = new ArrayList<>();
+    for (int i = 0; i < events.size(); i++) {
+      if (resourceId.equals(events.getJsonObject(i).getString("resourceId"))) {
+        matching.add(events.getJsonObject(i));
+      }
+    }
+    // The notifier's log orders by arrival, which ties within one Kafka batch; the version is the resource's order.
+    matching.sort(Comparator.comparingLong(event -> event.getLong("version")));
+    return matching;
+  }
+
+  private static void sleep() {
+    try {
+      Thread.sleep(POLL_MS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
