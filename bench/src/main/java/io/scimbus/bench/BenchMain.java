@@ -6,7 +6,14 @@ public final class BenchMain {
   }
 
   public static void main(String[] args) throws Exception {
-    BenchOptions options = BenchOptions.parse(args);
+    BenchOptions options;
+    try {
+      options = BenchOptions.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.exit(2);
+      return;
+    }
     if (options.external()) {
       ExternalRun.run(options);
     } else {

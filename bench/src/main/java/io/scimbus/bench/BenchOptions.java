@@ -24,7 +24,8 @@ final class BenchOptions {
     DEFAULTS.put("large-groups", "2");
     DEFAULTS.put("large-members", "10000");
     DEFAULTS.put("large-reads", "2000");
-    DEFAULTS.put("max-seconds", "90");
+    DEFAULTS.put("warmup-seconds", "10");
+    DEFAULTS.put("max-seconds", "60");
     DEFAULTS.put("max-requests", "2000000");
     DEFAULTS.put("pg-pool", "8");
     DEFAULTS.put("report", "BENCHMARKS.md");

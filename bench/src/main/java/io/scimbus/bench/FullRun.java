@@ -25,6 +25,10 @@ final class FullRun {
     return new LoadGenerator.Limits(options.integer("max-requests"), Duration.ofSeconds(options.integer("max-seconds")));
   }
 
+  static Duration warmUp(BenchOptions options) {
+    return Duration.ofSeconds(options.integer("warmup-seconds"));
+  }
+
   static void run(BenchOptions options) throws IOException {
     Instant started = Instant.now();
     double[] load = Machine.loadAverage();

@@ -48,6 +48,8 @@ final class Layers {
       UsageMeter meter = env.meter(Map.of());
       Recorder serial = new Recorder();
       Recorder loaded = new Recorder();
+      generator.warmUp(SQL, new SqlCeiling(pool, new Recorder(), "warmup", Integer.MAX_VALUE),
+          options.integer("connections"), FullRun.warmUp(options));
       return List.of(
           generator.closedLoop(SQL, new SqlCeiling(pool, serial, "serial", options.integer("serial-users")), serial,
               1, FullRun.limits(options), meter),
@@ -77,6 +79,8 @@ final class Layers {
   }
 
   private List<WorkloadResult> userSyncs(String where, Target serial, Target loaded, UsageMeter meter) {
+    generator.warmUp(where, new EntraInitialSync(loaded, "warmup", Integer.MAX_VALUE, 0, 0, 100),
+        options.integer("connections"), FullRun.warmUp(options));
     return List.of(
         generator.closedLoop(where, new EntraInitialSync(serial, "serial", options.integer("serial-users"), 0, 0, 100),
             new Recorder(), 1, FullRun.limits(options), meter),

@@ -32,6 +32,18 @@ final class LoadGenerator implements AutoCloseable {
     return vertx;
   }
 
+  /**
+   * Runs {@code workload} for {@code duration} and throws the figures away: the JIT compiles the hot paths of the
+   * load generator and of the server first, so measured runs are not the interpreter's.
+   */
+  void warmUp(String where, Workload workload, int concurrency, Duration duration) {
+    Console.say(where + ": warming up for " + duration.toSeconds() + " s");
+    Recorder recorder = new Recorder();
+    Budget budget = new Budget(Long.MAX_VALUE, duration);
+    new ClosedLoopRunner(context, concurrency).run(workload.phases(), new ScimClient(http, recorder, budget), recorder,
+        budget).await();
+  }
+
   WorkloadResult closedLoop(String where, Workload workload, Recorder recorder, int concurrency, Limits limits,
       UsageMeter meter) {
     Console.say(where + ": " + workload.name() + " with " + concurrency + " concurrent (" + workload.describe() + ")");

@@ -49,6 +49,8 @@ final class ScimbusRuns {
       int connections = options.integer("connections");
       LoadGenerator.Limits limits = FullRun.limits(options);
 
+      generator.warmUp(where, new EntraInitialSync(tokens.target(gateway, id + "-warmup"), "warmup",
+          Integer.MAX_VALUE, 0, 0, 100), connections, FullRun.warmUp(options));
       results.add(generator.closedLoop(where, new EntraInitialSync(tokens.target(gateway, id + "-serial"), "serial",
           options.integer("serial-users"), 0, 0, 100), new Recorder(), 1, limits, meter));
 

@@ -35,7 +35,8 @@ public final class EntraInitialSync implements Workload {
     this.groups = groups;
     this.members = Math.min(members, users);
     this.batch = batch;
-    this.ids = new AtomicReferenceArray<>(users);
+    // ids are kept only to fill groups, so a users-only run (a warm-up) may be as long as time allows
+    this.ids = new AtomicReferenceArray<>(groups > 0 ? users : 0);
   }
 
   @Override
@@ -62,7 +63,11 @@ public final class EntraInitialSync implements Workload {
   private Future<?> syncUser(long index, ScimClient client) {
     String userName = runId + "-" + index + "@entra.example";
     return UserSync.sync(client, target, userName, runId + "-ext-" + index)
-        .onSuccess(id -> ids.set((int) index, id));
+        .onSuccess(id -> {
+          if (groups > 0) {
+            ids.set((int) index, id);
+          }
+        });
   }
 
   private Future<?> syncGroup(long index, ScimClient client) {
