@@ -1,6 +1,7 @@
 package io.scimbus.bench;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -52,8 +53,24 @@ final class JfrProfile {
   }
 
   static JfrProfile start(long pid, Path file) {
-    jcmd(pid, "JFR.start", "name=bench", "settings=profile", "filename=" + file);
+    jcmd(pid, "JFR.start", "name=bench", "settings=" + settings(file.resolveSibling("bench.jfc")),
+        "filename=" + file);
     return new JfrProfile(pid, file);
+  }
+
+  /**
+   * The JDK's {@code profile} settings with every JIT compilation recorded (it keeps only those over 100 ms), so
+   * the compiler's share of a short run is visible.
+   */
+  private static Path settings(Path target) {
+    try {
+      String profile = Files.readString(Path.of(System.getProperty("java.home"), "lib", "jfr", "profile.jfc"));
+      String all = profile.replaceFirst("(<event name=\"jdk.Compilation\">\\s*<setting name=\"enabled\"[^<]*</setting>"
+          + "\\s*<setting name=\"threshold\"[^>]*>)[^<]*", "$10 ms");
+      return Files.writeString(target, all);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot write JFR settings " + target, e);
+    }
   }
 
   Summary stop() {
@@ -61,18 +78,35 @@ final class JfrProfile {
     return summarize(file);
   }
 
-  /** Sample counts per layer and per hottest frame, largest first. */
-  record Summary(long samples, Map<String, Long> layers, Map<String, Long> topFrames) {
+  /**
+   * Sample counts per layer, per thread (numbers folded, so the event loops are one row) and per hottest frame,
+   * largest first; and the time spent in GC pauses and JIT compilations, which execution samples never show.
+   */
+  record Summary(long samples, Map<String, Long> layers, Map<String, Long> threads, Map<String, Long> topFrames,
+      double gcPauseMillis, double jitMillis, double seconds) {
   }
 
   static Summary summarize(Path file) {
     Map<String, Long> layers = new HashMap<>();
     Map<String, Long> frames = new HashMap<>();
+    Map<String, Long> threads = new HashMap<>();
     long samples = 0;
+    double gcPause = 0;
+    double jit = 0;
+    java.time.Instant first = null;
+    java.time.Instant last = null;
     try (RecordingFile recording = new RecordingFile(file)) {
       while (recording.hasMoreEvents()) {
         RecordedEvent event = recording.readEvent();
-        if (!"jdk.ExecutionSample".equals(event.getEventType().getName()) || event.getStackTrace() == null
+        String type = event.getEventType().getName();
+        first = first == null || event.getStartTime().isBefore(first) ? event.getStartTime() : first;
+        last = last == null || event.getEndTime().isAfter(last) ? event.getEndTime() : last;
+        if ("jdk.GarbageCollection".equals(type)) {
+          gcPause += event.getDuration("sumOfPauses").toNanos() / 1e6;
+        } else if ("jdk.Compilation".equals(type)) {
+          jit += event.getDuration().toNanos() / 1e6;
+        }
+        if (!"jdk.ExecutionSample".equals(type) || event.getStackTrace() == null
             || event.getStackTrace().getFrames().isEmpty()) {
           continue;
         }
@@ -81,11 +115,15 @@ final class JfrProfile {
         RecordedFrame top = stack.get(0);
         frames.merge(top.getMethod().getType().getName() + "." + top.getMethod().getName(), 1L, Long::sum);
         layers.merge(layerOf(stack), 1L, Long::sum);
+        String thread = event.getThread("sampledThread") == null ? "?" : event.getThread("sampledThread").getJavaName();
+        threads.merge(thread == null ? "?" : thread.replaceAll("\\d+", "N"), 1L, Long::sum);
       }
     } catch (IOException e) {
       throw new IllegalStateException("cannot read " + file, e);
     }
-    return new Summary(samples, largestFirst(layers, 12), largestFirst(frames, 15));
+    double seconds = first == null ? 0 : java.time.Duration.between(first, last).toNanos() / 1e9;
+    return new Summary(samples, largestFirst(layers, 12), largestFirst(threads, 8), largestFirst(frames, 15), gcPause,
+        jit, seconds);
   }
 
   private static String layerOf(List<RecordedFrame> stack) {

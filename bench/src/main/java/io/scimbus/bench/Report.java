@@ -103,6 +103,14 @@ final class Report {
     line("|---|---:|---:|");
     profile.layers().forEach((layer, n) -> row(layer, Long.toString(n), fmt("%.0f%%", 100.0 * n / profile.samples())));
     line("");
+    line("| thread (numbers folded) | samples | share |");
+    line("|---|---:|---:|");
+    profile.threads().forEach((thread, n) -> row("`" + thread + "`", Long.toString(n),
+        fmt("%.0f%%", 100.0 * n / profile.samples())));
+    line("");
+    line(fmt("Outside the samples, over the %.0f s recorded: GC pauses %.0f ms, JIT compilations %.0f ms (compiler "
+        + "threads, summed).", profile.seconds(), profile.gcPauseMillis(), profile.jitMillis()));
+    line("");
     line("| hottest frames (self) | samples |");
     line("|---|---:|");
     profile.topFrames().forEach((frame, n) -> row("`" + frame + "`", Long.toString(n)));
