@@ -105,7 +105,7 @@ final class Report {
     line("");
     line("| thread (numbers folded) | samples | share |");
     line("|---|---:|---:|");
-    profile.threads().forEach((thread, n) -> row("`" + thread + "`", Long.toString(n),
+    profile.threads().forEach((thread, n) -> row("`" + thread.replace("|", "\\|") + "`", Long.toString(n),
         fmt("%.0f%%", 100.0 * n / profile.samples())));
     line("");
     line(fmt("Outside the samples, over the %.0f s recorded: GC pauses %.0f ms, JIT compilations %.0f ms (compiler "
