@@ -3,6 +3,7 @@ package io.scimbus.bench;
 import io.scimbus.bench.workload.EntraInitialSync;
 import io.scimbus.bench.workload.SeededUsers;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Drives any SCIM server at {@code --base-url} with {@code --token}: nothing is started and BENCHMARKS.md is left
@@ -16,8 +17,8 @@ final class ExternalRun {
     Target target = new Target(options.string("base-url"), options.string("token"));
     String runId = "bench" + Long.toString(System.currentTimeMillis(), 36);
     try (LoadGenerator generator = new LoadGenerator(options.integer("connections"))) {
-      UsageMeter meter = new UsageMeter(java.util.Map.of("load generator", ProcessHandle.current().pid()),
-          java.util.Map.of());
+      UsageMeter meter = new UsageMeter(Map.of("load generator", ProcessHandle.current().pid()), Map.of());
+      SeededUsers names = new SeededUsers(runId, options.integer("population"));
       switch (options.string("workload")) {
         case "entra-sync" -> generator.closedLoop(options.string("base-url"), new EntraInitialSync(target, runId,
                 options.integer("users"), options.integer("groups"), options.integer("members"),
@@ -25,7 +26,7 @@ final class ExternalRun {
             meter);
         case "lookup" -> generator.fixedRate(options.string("base-url"), "lookup-fixed-rate",
             "GET /Users?filter=userName eq", target,
-            n -> new SeededUsers(runId, options.integer("population")).userNameLookup(n),
+            names::userNameLookup,
             options.integer("rate"), Duration.ofSeconds(options.integer("rate-seconds")), meter);
         default -> throw new IllegalArgumentException("--workload is entra-sync or lookup against another server");
       }

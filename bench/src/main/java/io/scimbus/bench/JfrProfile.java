@@ -3,6 +3,8 @@ package io.scimbus.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -93,8 +95,8 @@ final class JfrProfile {
     long samples = 0;
     double gcPause = 0;
     double jit = 0;
-    java.time.Instant first = null;
-    java.time.Instant last = null;
+    Instant first = null;
+    Instant last = null;
     try (RecordingFile recording = new RecordingFile(file)) {
       while (recording.hasMoreEvents()) {
         RecordedEvent event = recording.readEvent();
@@ -121,7 +123,7 @@ final class JfrProfile {
     } catch (IOException e) {
       throw new IllegalStateException("cannot read " + file, e);
     }
-    double seconds = first == null ? 0 : java.time.Duration.between(first, last).toNanos() / 1e9;
+    double seconds = first == null ? 0 : Duration.between(first, last).toNanos() / 1e9;
     return new Summary(samples, largestFirst(layers, 12), largestFirst(threads, 8), largestFirst(frames, 15), gcPause,
         jit, seconds);
   }

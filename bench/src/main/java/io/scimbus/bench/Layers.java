@@ -1,8 +1,10 @@
 package io.scimbus.bench;
 
 import io.scimbus.bench.workload.EntraInitialSync;
+import io.scimbus.devstack.FreePorts;
 import io.vertx.sqlclient.Pool;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +39,8 @@ final class Layers {
     List<WorkloadResult> results = new ArrayList<>();
     results.addAll(sql());
     results.addAll(bareHttp());
-    results.addAll(echo(ECHO_ONE, List.of(List.of("gateway", "echo-users"))));
-    results.addAll(echo(ECHO_TWO, List.of(List.of("echo-users"), List.of("gateway"))));
+    results.addAll(echo(ECHO_ONE, "echo1", List.of(List.of("gateway", "echo-users"))));
+    results.addAll(echo(ECHO_TWO, "echo2", List.of(List.of("echo-users"), List.of("gateway"))));
     return results;
   }
 
@@ -61,18 +63,17 @@ final class Layers {
   }
 
   private List<WorkloadResult> bareHttp() {
-    int port = io.scimbus.devstack.FreePorts.next();
+    int port = FreePorts.next();
     try (ChildJvm server = ChildJvm.start("bare-http", BareHttpServer.class.getName(),
         List.of(Integer.toString(port)), Map.of(), logDir)) {
-      server.awaitHttp("http://127.0.0.1:" + port + "/ready", java.time.Duration.ofSeconds(60));
+      server.awaitHttp("http://127.0.0.1:" + port + "/ready", Duration.ofSeconds(60));
       Target target = new Target("http://127.0.0.1:" + port + "/scim/v2/bare", "none");
       return userSyncs(BARE, target, target, env.meter(Map.of("bare-http", server.pid())));
     }
   }
 
-  private List<WorkloadResult> echo(String where, List<List<String>> jvms) {
-    try (Topology topology = Topology.start(where.contains("1 JVM") ? "echo1" : "echo2", jvms, env.serviceEnv(),
-        logDir)) {
+  private List<WorkloadResult> echo(String where, String id, List<List<String>> jvms) {
+    try (Topology topology = Topology.start(id, jvms, env.serviceEnv(), logDir)) {
       return userSyncs(where, tokens.target(topology.gatewayUrl(), "echo-serial"),
           tokens.target(topology.gatewayUrl(), "echo-loaded"), env.meter(topology.pids()));
     }

@@ -1,5 +1,6 @@
 package io.scimbus.bench.workload;
 
+import io.scimbus.bench.ScimClient;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -47,6 +48,6 @@ public final class SeededUsers {
 
   /** The path of a lookup by userName of user {@code n}. */
   public String userNameLookup(long n) {
-    return io.scimbus.bench.ScimClient.filtered("/Users", "userName eq \"" + userName(n) + "\"");
+    return ScimClient.filtered("/Users", "userName eq \"" + userName(n) + "\"");
   }
 }
