@@ -10,11 +10,11 @@ final class BenchOptions {
 
   static {
     DEFAULTS.put("connections", "64");
-    DEFAULTS.put("users", "3000");
+    DEFAULTS.put("users", "6000");
     DEFAULTS.put("groups", "4");
     DEFAULTS.put("members", "1000");
     DEFAULTS.put("batch", "100");
-    DEFAULTS.put("serial-users", "300");
+    DEFAULTS.put("serial-users", "1000");
     DEFAULTS.put("tenants", "100");
     DEFAULTS.put("users-per-tenant", "20");
     DEFAULTS.put("population", "1000000");
@@ -24,7 +24,7 @@ final class BenchOptions {
     DEFAULTS.put("large-groups", "2");
     DEFAULTS.put("large-members", "10000");
     DEFAULTS.put("large-reads", "2000");
-    DEFAULTS.put("warmup-seconds", "10");
+    DEFAULTS.put("warmup-seconds", "20");
     DEFAULTS.put("max-seconds", "60");
     DEFAULTS.put("max-requests", "2000000");
     DEFAULTS.put("pg-pool", "8");

@@ -15,6 +15,7 @@ final class Report {
     report.header(run);
     report.targets(run);
     report.createBreakdown(run);
+    report.cpuPerSync(run);
     report.profile(run.profile());
     report.ceilings(run);
     report.topologies(run);
@@ -88,6 +89,25 @@ final class Report {
     row("SQL: insert user + outbox, commit", fmt("%.2f", sqlCreate), "SQL only");
     row("extra for the clustered bus hop", fmt("%.2f", echoTwo - echoOne), "gateway + echo (2 JVMs) − (1 JVM)");
     row("extra for one JVM per service", fmt("%.2f", separate - full), "scimbus per service − 1 JVM");
+    line("");
+    line("Differences of a few tenths of a millisecond, and negative ones, are within the noise of a shared 2-core "
+        + "machine; on a busy one every hop between processes also waits for a core.");
+    line("");
+  }
+
+  /** CPU is what runs out first on this machine, so each process's CPU per user sync shows who spends it. */
+  private void cpuPerSync(RunSummary run) {
+    WorkloadResult one = run.find(ScimbusRuns.ONE_JVM, "entra-initial-sync", false);
+    WorkloadResult sep = run.find(ScimbusRuns.SEPARATE_JVMS, "entra-initial-sync", false);
+    line("### CPU per user sync by process (Entra sync at " + sep.load() + ", groups phase included)");
+    line("");
+    line("| process | CPU ms per user sync | cores |");
+    line("|---|---:|---:|");
+    for (WorkloadResult r : List.of(one, sep)) {
+      long syncs = Math.max(1, r.op(Phase.UNIT_PREFIX + "user").count());
+      r.usage().forEach(u -> row(r.where().equals(ScimbusRuns.ONE_JVM) ? "1 JVM: " + u.process() : u.process(),
+          fmt("%.2f", 1000 * u.cpuSeconds() / syncs), fmt("%.2f", u.cores())));
+    }
     line("");
   }
 
