@@ -10,6 +10,36 @@ public final class Actions {
   public static final String DELETE = "delete";
   /** Notifier: the events it has consumed for a tenant (used by operators and tests). */
   public static final String EVENTS = "events";
+  /** Policy: the tenant's ServiceProviderConfig (RFC 7643 §5). */
+  public static final String SERVICE_PROVIDER_CONFIG = "serviceProviderConfig";
+  /** Policy: the tenant's resource types as a ListResponse (RFC 7643 §6). */
+  public static final String RESOURCE_TYPES = "resourceTypes";
+  /** Policy: one resource type by {@link RequestFields#ID}. */
+  public static final String RESOURCE_TYPE = "resourceType";
+  /** Policy: the schemas that drive the tenant's validation, as a ListResponse (RFC 7643 §7). */
+  public static final String SCHEMAS = "schemas";
+  /** Policy: one schema by its URN in {@link RequestFields#ID}. */
+  public static final String SCHEMA = "schema";
+
+  /** Policy: tenants, as the admin API manages them. The tenant id travels in {@link BusHeaders#TENANT}. */
+  public static final String TENANT_CREATE = "tenant.create";
+  public static final String TENANT_GET = "tenant.get";
+  public static final String TENANT_LIST = "tenant.list";
+  public static final String TENANT_UPDATE = "tenant.update";
+  public static final String TENANT_DELETE = "tenant.delete";
+  /** Policy: tenant token rows (the gateway signs; policy only knows ids and whether they are active). */
+  public static final String TOKEN_CREATE = "token.create";
+  public static final String TOKEN_LIST = "token.list";
+  public static final String TOKEN_REVOKE = "token.revoke";
+  /** Policy: a new token row and every earlier one of the tenant revoked, in one transaction. */
+  public static final String TOKEN_REGENERATE = "token.regenerate";
+  /** Policy: whether the token id in the body is active for the tenant in the header ({@code {"active": bool}}). */
+  public static final String TOKEN_STATUS = "token.status";
+  /** Policy: the tenant's profile document (404 for an unknown tenant); what services call to enforce it. */
+  public static final String PROFILE = "profile";
+  public static final String PROFILE_SET = "profile.set";
+  /** Policy: a page of the tenant's provisioning log, newest first. */
+  public static final String PROVISIONING_LOG = "provisioning-log";
 
   private Actions() {
   }

@@ -6,6 +6,16 @@ public final class BusAddresses {
   public static final String GROUPS = "scimbus.groups";
   public static final String POLICY = "scimbus.policy";
   public static final String NOTIFIER = "scimbus.notifier";
+  /**
+   * Published (not sent) by policy-service after a token revocation commits, body {@link TokensRevoked}: every
+   * gateway replica drops those tokens from its cache at once.
+   */
+  public static final String TOKENS_REVOKED = "scimbus.tokens.revoked";
+  /**
+   * Published by policy-service after a tenant's profile change commits, with the {@link BusHeaders#TENANT} header:
+   * services that cache profiles drop that tenant's.
+   */
+  public static final String PROFILE_CHANGED = "scimbus.profile.changed";
 
   private BusAddresses() {
   }

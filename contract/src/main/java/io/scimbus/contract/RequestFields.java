@@ -14,6 +14,13 @@ public final class RequestFields {
   public static final String IF_MATCH = "ifMatch";
   /** {@code If-None-Match} header value, when sent. */
   public static final String IF_NONE_MATCH = "ifNoneMatch";
+  /**
+   * Discovery requests: the largest body the gateway accepts, in bytes. The gateway enforces it, so the gateway says
+   * what it is and {@code ServiceProviderConfig} cannot drift from it.
+   */
+  public static final String MAX_PAYLOAD_BYTES = "maxPayloadBytes";
+  /** Discovery requests: the most operations the gateway executes in one {@code /Bulk} request. */
+  public static final String MAX_BULK_OPERATIONS = "maxBulkOperations";
 
   private RequestFields() {
   }

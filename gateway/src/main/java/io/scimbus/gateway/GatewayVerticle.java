@@ -1,7 +1,6 @@
 package io.scimbus.gateway;
 
 import io.scimbus.contract.Actions;
-import io.scimbus.contract.BusAddresses;
 import io.scimbus.runtime.ConfigKeys;
 import io.scimbus.runtime.ServiceConfig;
 import io.scimbus.runtime.ServiceContext;
@@ -14,13 +13,14 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.concurrent.TimeUnit;
 
-/** The HTTP entry: SCIM routes per tenant, authenticated, forwarded over the clustered bus. */
+/** The HTTP entry: SCIM routes per tenant, authenticated, forwarded over the clustered bus; bulk and the admin API. */
 public final class GatewayVerticle extends VerticleBase {
   public static final String SERVICE = "gateway";
   private static final long SHUTDOWN_GRACE_SECONDS = 20;
 
   private final ServiceContext context;
   private HttpServer server;
+  private TenantEdge tenants;
 
   public GatewayVerticle(ServiceContext context) {
     this.context = context;
@@ -29,18 +29,22 @@ public final class GatewayVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     ServiceConfig config = context.config();
-    TenantTokens tokens = new TenantTokens(vertx, config.string(ConfigKeys.JWT_SECRET));
-    BusForwarder forwarder = new BusForwarder(vertx.eventBus(), config.longValue(ConfigKeys.BUS_TIMEOUT_MS),
-        config.string(ConfigKeys.PUBLIC_BASE_URL).replaceAll("/+$", ""));
+    long maxPayloadBytes = config.longValue(ConfigKeys.MAX_PAYLOAD_BYTES);
+    String publicBaseUrl = config.string(ConfigKeys.PUBLIC_BASE_URL).replaceAll("/+$", "");
+    tenants = new TenantEdge(vertx, config);
+    ServiceClient client = new ServiceClient(vertx.eventBus(), config.longValue(ConfigKeys.BUS_TIMEOUT_MS),
+        publicBaseUrl);
+    BusForwarder forwarder = new BusForwarder(client);
     ScimFailureHandler failures = new ScimFailureHandler();
 
     Router router = Router.router(vertx);
     router.route().handler(new RequestIdHandler());
-    router.route(ScimMedia.SCIM_PREFIX + "/*")
-        .handler(BodyHandler.create(false).setBodyLimit(config.longValue(ConfigKeys.MAX_PAYLOAD_BYTES)))
-        .handler(new BearerAuthHandler(tokens));
-    resourceRoutes(router, forwarder, "/Users", BusAddresses.USERS);
-    resourceRoutes(router, forwarder, "/Groups", BusAddresses.GROUPS);
+    tenants.protect(router.route(ScimMedia.SCIM_PREFIX + "/*")
+        .handler(BodyHandler.create(false).setBodyLimit(maxPayloadBytes)));
+    router.route(ScimMedia.SCIM_PREFIX + "/*").handler(new ContentTypeHandler());
+    ResourceEndpoints.ADDRESSES.forEach((endpoint, address) -> resourceRoutes(router, forwarder, endpoint, address));
+    new DiscoveryRoutes(forwarder, maxPayloadBytes).mount(router);
+    router.post(ScimMedia.SCIM_PREFIX + "/Bulk").handler(new BulkHandler(new BulkExecutor(client)));
     router.route().failureHandler(failures);
     router.errorHandler(404, failures);
     router.errorHandler(405, failures);
@@ -48,16 +52,19 @@ public final class GatewayVerticle extends VerticleBase {
 
     context.readiness().register("gateway-http", promise -> promise.tryComplete(
         server != null ? Status.OK() : Status.KO()));
-    return vertx.createHttpServer()
-        .requestHandler(router)
-        .listen(config.integer(ConfigKeys.HTTP_PORT), config.string(ConfigKeys.HTTP_HOST))
+    return Future.join(tenants.start(), tenants.mountAdmin(router, publicBaseUrl))
+        .compose(ready -> vertx.createHttpServer()
+            .requestHandler(router)
+            .listen(config.integer(ConfigKeys.HTTP_PORT), config.string(ConfigKeys.HTTP_HOST)))
         .onSuccess(s -> server = s);
   }
 
   @Override
   public Future<?> stop() {
     // In-flight requests finish; new connections are refused while Kubernetes drains the pod.
-    return server == null ? Future.succeededFuture() : server.shutdown(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS);
+    Future<Void> drained = server == null ? Future.succeededFuture()
+        : server.shutdown(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS);
+    return drained.eventually(tenants::stop);
   }
 
   /** The actual port, when configured as 0. */

@@ -31,7 +31,7 @@ final class ScimFailureHandler implements Handler<RoutingContext> {
       rc.response().putHeader(HttpHeaders.RETRY_AFTER, Integer.toString(BusErrors.ServiceUnavailable.RETRY_AFTER_SECONDS));
     }
     if (error.status() == 401) {
-      rc.response().putHeader("WWW-Authenticate", "Bearer realm=\"scimbus\"");
+      rc.response().putHeader("WWW-Authenticate", InvalidToken.challenge(error));
     }
     rc.response()
         .setStatusCode(error.status())

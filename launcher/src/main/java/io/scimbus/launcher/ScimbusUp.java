@@ -4,18 +4,20 @@ import io.scimbus.devstack.FreePorts;
 import io.scimbus.devstack.KafkaBroker;
 import io.scimbus.devstack.Postgres;
 import io.scimbus.gateway.GatewayMain;
-import io.scimbus.gateway.TenantTokens;
 import io.scimbus.groups.GroupsMain;
 import io.scimbus.notifier.NotifierMain;
 import io.scimbus.policy.PolicyMain;
 import io.scimbus.runtime.ConfigKeys;
 import io.scimbus.runtime.ServiceRunner;
 import io.scimbus.users.UsersMain;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -31,8 +33,9 @@ import java.util.stream.Stream;
 
 /**
  * {@code ./scimbus up}: a throwaway PostgreSQL and Kafka on loopback, then every service, clustered over Hazelcast
- * on loopback, each in its own JVM (or all in this one with {@code --one-jvm}). Prints the SCIM base URL and a
- * token, writes them to {@code .scimbus/scimbus.env}, and on Ctrl-C stops everything it started.
+ * on loopback, each in its own JVM (or all in this one with {@code --one-jvm}). Onboards the tenant {@code demo}
+ * through the admin API, as an operator would; prints its SCIM base URL and token and the admin token, writes them
+ * to {@code .scimbus/scimbus.env}, and on Ctrl-C stops everything it started.
  */
 public final class ScimbusUp {
   static final String DEMO_TENANT = "demo";
@@ -62,7 +65,8 @@ public final class ScimbusUp {
 
     int httpPort = httpPort(options.port());
     String baseUrl = "http://127.0.0.1:" + httpPort;
-    String secret = HexFormat.of().formatHex(new SecureRandom().generateSeed(32));
+    String secret = randomSecret();
+    String adminToken = randomSecret();
     Map<String, String> env = new LinkedHashMap<>();
     env.put(ConfigKeys.PG_URI, postgres.uri());
     env.put(ConfigKeys.KAFKA_BOOTSTRAP, kafka.bootstrapServers());
@@ -72,6 +76,7 @@ public final class ScimbusUp {
     env.put(ConfigKeys.HTTP_PORT, Integer.toString(httpPort));
     env.put(ConfigKeys.PUBLIC_BASE_URL, baseUrl);
     env.put(ConfigKeys.JWT_SECRET, secret);
+    env.put(ConfigKeys.ADMIN_TOKEN, adminToken);
 
     if (options.oneJvm()) {
       say("starting all services in this JVM");
@@ -91,27 +96,46 @@ public final class ScimbusUp {
       }
     }
 
-    String scimBase = baseUrl + "/scim/v2/" + DEMO_TENANT;
-    String token = demoToken(secret);
+    say("onboarding tenant " + DEMO_TENANT + " through the admin API");
+    String adminUrl = baseUrl + "/admin/v1";
+    JsonObject tenant = admin(adminUrl + "/tenants", adminToken,
+        new JsonObject().put("id", DEMO_TENANT).put("displayName", "Demo"));
+    String scimBase = tenant.getString("scimBaseUrl");
+    String token = admin(adminUrl + "/tenants/" + DEMO_TENANT + "/tokens", adminToken,
+        new JsonObject().put("description", "scimbus up")).getString("token");
     Path dotenv = stateDir.resolve("scimbus.env");
-    Files.writeString(dotenv, "SCIMBUS_BASE_URL=" + scimBase + "\nSCIMBUS_TOKEN=" + token + "\n");
+    Files.writeString(dotenv, "SCIMBUS_BASE_URL=" + scimBase + "\nSCIMBUS_TOKEN=" + token
+        + "\nSCIMBUS_ADMIN_URL=" + adminUrl + "\n" + ConfigKeys.ADMIN_TOKEN + "=" + adminToken + "\n");
     System.out.println();
     System.out.println("scimbus is up.");
     System.out.println("  SCIM base URL : " + scimBase);
     System.out.println("  Bearer token  : " + token);
+    System.out.println("  Admin API     : " + adminUrl + " (OpenAPI: " + adminUrl + "/openapi.yaml)");
+    System.out.println("  Admin token   : " + adminToken);
     System.out.println("  Written to    : " + home.relativize(dotenv));
     System.out.println("  Try           : source .scimbus/scimbus.env && curl -s -H \"Authorization: Bearer $SCIMBUS_TOKEN\" \"$SCIMBUS_BASE_URL/Users\"");
     System.out.println("Press Ctrl-C to stop everything.");
     new CountDownLatch(1).await();
   }
 
-  private static String demoToken(String secret) {
-    Vertx vertx = Vertx.vertx();
-    try {
-      return new TenantTokens(vertx, secret).issue(DEMO_TENANT);
-    } finally {
-      vertx.close();
+  private static String randomSecret() {
+    return HexFormat.of().formatHex(new SecureRandom().generateSeed(32));
+  }
+
+  /** POSTs to the admin API and returns the 201 body; anything else stops the launcher. */
+  private static JsonObject admin(String url, String adminToken, JsonObject body) throws Exception {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+        .timeout(Duration.ofSeconds(30))
+        .header("Authorization", "Bearer " + adminToken)
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body.encode()))
+        .build();
+    HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 201) {
+      throw new IllegalStateException("admin API " + url + " answered " + response.statusCode() + " "
+          + response.body());
     }
+    return new JsonObject(response.body());
   }
 
   /** The requested port when free; otherwise any free one, said out loud. */

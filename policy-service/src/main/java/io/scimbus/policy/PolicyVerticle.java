@@ -1,16 +1,25 @@
 package io.scimbus.policy;
 
+import io.scimbus.contract.Actions;
 import io.scimbus.contract.BusAddresses;
+import io.scimbus.contract.ScimReply;
+import io.scimbus.runtime.Migrations;
+import io.scimbus.runtime.PgPools;
+import io.scimbus.policy.discovery.DiscoveryActions;
 import io.scimbus.runtime.ServiceContext;
 import io.scimbus.runtime.bus.ActionRouter;
+import io.scimbus.runtime.bus.BusRequest;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.sqlclient.Pool;
 
-/** policy-service: serves {@link BusAddresses#POLICY}. */
+/** policy-service: serves {@link BusAddresses#POLICY}: tenants, their tokens and profiles, discovery, the provisioning log. */
 public final class PolicyVerticle extends VerticleBase {
   public static final String SERVICE = "policy";
 
   private final ServiceContext context;
+  private Pool pool;
+  private ProvisioningLogConsumer logConsumer;
 
   public PolicyVerticle(ServiceContext context) {
     this.context = context;
@@ -18,6 +27,41 @@ public final class PolicyVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    return new ActionRouter().register(vertx.eventBus(), BusAddresses.POLICY);
+    pool = PgPools.create(vertx, context.config());
+    TenantRepository tenantRows = new TenantRepository();
+    TokenRepository tokenRows = new TokenRepository();
+    ProvisioningLogRepository logRows = new ProvisioningLogRepository();
+    TenantActions tenants = new TenantActions(pool, vertx.eventBus(), tenantRows, tokenRows);
+    TokenActions tokens = new TokenActions(pool, vertx.eventBus(), tenantRows, tokenRows);
+    logConsumer = new ProvisioningLogConsumer(vertx, pool, logRows, context.config());
+    ActionRouter router = new DiscoveryActions().registerOn(new ActionRouter())
+        .on(Actions.TENANT_CREATE, tenants::create)
+        .on(Actions.TENANT_GET, tenants::get)
+        .on(Actions.TENANT_LIST, tenants::list)
+        .on(Actions.TENANT_UPDATE, tenants::update)
+        .on(Actions.TENANT_DELETE, tenants::delete)
+        .on(Actions.PROFILE, tenants::profile)
+        .on(Actions.PROFILE_SET, tenants::setProfile)
+        .on(Actions.TOKEN_CREATE, tokens::create)
+        .on(Actions.TOKEN_LIST, tokens::list)
+        .on(Actions.TOKEN_REVOKE, tokens::revoke)
+        .on(Actions.TOKEN_REGENERATE, tokens::regenerate)
+        .on(Actions.TOKEN_STATUS, tokens::status)
+        .on(Actions.PROVISIONING_LOG, request -> provisioningLog(logRows, request));
+    return Migrations.apply(vertx, pool, SERVICE)
+        .compose(v -> router.register(vertx.eventBus(), BusAddresses.POLICY))
+        .compose(registered -> logConsumer.start());
+  }
+
+  @Override
+  public Future<?> stop() {
+    return logConsumer.stop().eventually(pool::close);
+  }
+
+  private Future<ScimReply> provisioningLog(ProvisioningLogRepository log, BusRequest request) {
+    ProvisioningLogQuery query = ProvisioningLogQuery.of(request);
+    Page page = Page.of(request);
+    return log.count(pool, request.tenant(), query).compose(total -> log.page(pool, request.tenant(), query, page)
+        .map(entries -> ScimReply.ok(page.body(total, entries), null)));
   }
 }

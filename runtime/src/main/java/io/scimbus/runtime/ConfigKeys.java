@@ -46,8 +46,23 @@ public final class ConfigKeys {
   /** Port of the health and metrics server every service runs (0 = any free port). */
   public static final String HEALTH_PORT = "SCIMBUS_HEALTH_PORT";
 
-  /** HMAC secret that signs tenant tokens. */
+  /**
+   * HMAC secret that signs and verifies tenant tokens, as the single key with kid {@code default}. Used only when
+   * {@link #JWT_KEYS} is not set.
+   */
   public static final String JWT_SECRET = "SCIMBUS_JWT_SECRET";
+  /** Tenant-token keys for rotation, {@code kid1:secret1,kid2:secret2}: every key verifies. */
+  public static final String JWT_KEYS = "SCIMBUS_JWT_KEYS";
+  /** The kid of {@link #JWT_KEYS} that signs new tokens. */
+  public static final String JWT_SIGNING_KID = "SCIMBUS_JWT_SIGNING_KID";
+  /** Static bearer secret of the admin API; without it the admin API answers 503. */
+  public static final String ADMIN_TOKEN = "SCIMBUS_ADMIN_TOKEN";
+  /** How long a gateway trusts a cached "token is active" before asking policy-service again. */
+  public static final String TOKEN_CACHE_SECONDS = "SCIMBUS_TOKEN_CACHE_SECONDS";
+  /** Sustained SCIM requests per second per tenant, per gateway replica. */
+  public static final String RATE_LIMIT_PER_SECOND = "SCIMBUS_RATE_LIMIT_PER_SECOND";
+  /** Requests per tenant a gateway replica lets through at once above the sustained rate. */
+  public static final String RATE_LIMIT_BURST = "SCIMBUS_RATE_LIMIT_BURST";
 
   /** How often the outbox relay looks for unpublished events when nothing woke it. */
   public static final String OUTBOX_POLL_MS = "SCIMBUS_OUTBOX_POLL_MS";

@@ -22,10 +22,11 @@ import io.vertx.sqlclient.PoolOptions;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -48,7 +49,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Proves that {@link FilterSqlCompiler} on a real PostgreSQL and {@link FilterEvaluator} in memory match exactly
  * the same resources: a battery of filters runs against deterministically generated users and groups, stored in
- * tables shaped like the services' ({@code battery/schema.sql}) and held in memory as the canonical resources
+ * the services' own tables (their migrations) and held in memory as the canonical resources
  * they stand for. A second tenant holds look-alike users that the tenant predicate must keep out.
  */
 class FilterBatteryIT {
@@ -99,7 +100,8 @@ class FilterBatteryIT {
         .connectingTo(PgConnectOptions.fromUri(postgres.uri()))
         .using(vertx)
         .build();
-    pool.query(resource("battery/schema.sql")).execute().await();
+    migrate("users-service", "users");
+    migrate("groups-service", "groups");
     Row locale = pool.query("SELECT current_setting('lc_ctype') AS ctype, current_setting('server_version') AS v")
         .execute().await().iterator().next();
     System.out.printf("PostgreSQL %s, lc_ctype %s, started in %d ms%n", locale.getString("v"),
@@ -774,12 +776,18 @@ class FilterBatteryIT {
     return sb.toString();
   }
 
-  private static String resource(String name) {
-    try (InputStream in = FilterBatteryIT.class.getClassLoader().getResourceAsStream(name)) {
-      if (in == null) {
-        throw new IllegalStateException(name + " is not on the test classpath");
+  /**
+   * Runs a service's own migrations, in its index order, so the battery always meets the real tables and indexes.
+   * Read from the sibling module's sources: this module must not depend on a service.
+   */
+  private static void migrate(String module, String service) {
+    Path dir = Path.of("..", module, "src", "main", "resources", "db", service);
+    try {
+      for (String script : Files.readAllLines(dir.resolve("index"), StandardCharsets.UTF_8)) {
+        if (!script.isBlank()) {
+          pool.query(Files.readString(dir.resolve(script.trim()), StandardCharsets.UTF_8)).execute().await();
+        }
       }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

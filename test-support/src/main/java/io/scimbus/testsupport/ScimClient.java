@@ -34,6 +34,10 @@ public final class ScimClient {
     return tenant;
   }
 
+  public String token() {
+    return token;
+  }
+
   public ScimClient withToken(String otherToken) {
     return new ScimClient(baseUrl, otherToken, tenant);
   }

@@ -2,7 +2,6 @@ package io.scimbus.testsupport;
 
 import io.scimbus.devstack.FreePorts;
 import io.scimbus.gateway.GatewayMain;
-import io.scimbus.gateway.TenantTokens;
 import io.scimbus.groups.GroupsMain;
 import io.scimbus.notifier.NotifierMain;
 import io.scimbus.policy.PolicyMain;
@@ -13,6 +12,7 @@ import io.scimbus.runtime.ServiceRunner;
 import io.scimbus.users.UsersMain;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,13 +28,14 @@ import java.util.concurrent.TimeoutException;
 public final class ScimbusCluster {
   public static final String GATEWAY = GatewayMain.DEFINITION.name();
   public static final String USERS = UsersMain.DEFINITION.name();
+  public static final String POLICY = PolicyMain.DEFINITION.name();
   private static final List<ServiceDefinition> SERVICES = List.of(UsersMain.DEFINITION, GroupsMain.DEFINITION,
       PolicyMain.DEFINITION, NotifierMain.DEFINITION, GatewayMain.DEFINITION);
   private static ScimbusCluster shared;
 
   private final ServiceConfig config;
   private final Map<String, ServiceRunner.Running> members = new LinkedHashMap<>();
-  private final TenantTokens tokens;
+  private final List<ServiceRunner.Running> extraGateways = new ArrayList<>();
 
   private ScimbusCluster(ServiceConfig config) {
     this.config = config;
@@ -43,7 +44,6 @@ public final class ScimbusCluster {
     for (int i = 0; i < SERVICES.size(); i++) {
       members.put(SERVICES.get(i).name(), await(starts.get(i)));
     }
-    this.tokens = new TenantTokens(members.get(GATEWAY).vertx(), config.string(ConfigKeys.JWT_SECRET));
   }
 
   public static synchronized ScimbusCluster shared() {
@@ -67,7 +67,8 @@ public final class ScimbusCluster {
         .put(ConfigKeys.PUBLIC_BASE_URL, "http://127.0.0.1:" + httpPort)
         .put(ConfigKeys.BUS_TIMEOUT_MS, 3000)
         .put(ConfigKeys.OUTBOX_POLL_MS, 200)
-        .put(ConfigKeys.JWT_SECRET, UUID.randomUUID().toString()));
+        .put(ConfigKeys.JWT_SECRET, UUID.randomUUID().toString())
+        .put(ConfigKeys.ADMIN_TOKEN, "admin-" + UUID.randomUUID()));
   }
 
   /** Base URL of the gateway, e.g. {@code http://127.0.0.1:PORT}. */
@@ -79,14 +80,44 @@ public final class ScimbusCluster {
     return config;
   }
 
-  /** A client for a brand-new tenant with a valid token. */
-  public ScimClient newTenant() {
-    String tenant = "t-" + UUID.randomUUID();
-    return new ScimClient(gatewayUrl() + "/scim/v2/" + tenant, tokens.issue(tenant), tenant);
+  /** A client of the admin API ({@code /admin/v1}) holding the admin token. */
+  public ScimClient admin() {
+    return new ScimClient(gatewayUrl() + "/admin/v1", config.string(ConfigKeys.ADMIN_TOKEN), null);
   }
 
+  /** A client for a brand-new tenant, onboarded through the admin API as an operator would, with a valid token. */
+  public ScimClient newTenant() {
+    String tenant = "t-" + UUID.randomUUID();
+    ScimClient.Response created = admin().post("/tenants", new JsonObject().put("id", tenant));
+    if (created.status() != 201) {
+      throw new IllegalStateException("tenant onboarding failed: " + created);
+    }
+    return new ScimClient(created.json().getString("scimBaseUrl"), tokenFor(tenant), tenant);
+  }
+
+  /** A new token for an existing tenant, issued through the admin API. */
   public String tokenFor(String tenant) {
-    return tokens.issue(tenant);
+    ScimClient.Response issued = admin().post("/tenants/" + tenant + "/tokens", new JsonObject());
+    if (issued.status() != 201) {
+      throw new IllegalStateException("token issue failed: " + issued);
+    }
+    return issued.json().getString("token");
+  }
+
+  /** Starts another gateway replica in the cluster on its own port; returns its base URL. */
+  public String startExtraGateway() {
+    return startExtraGateway(new JsonObject());
+  }
+
+  /** Starts another gateway replica with configuration {@code overrides} (rate limits, cache TTL, ...). */
+  public synchronized String startExtraGateway(JsonObject overrides) {
+    int port = FreePorts.next();
+    String url = "http://127.0.0.1:" + port;
+    JsonObject values = config.toJson().mergeIn(overrides)
+        .put(ConfigKeys.HTTP_PORT, port)
+        .put(ConfigKeys.PUBLIC_BASE_URL, url);
+    extraGateways.add(await(ServiceRunner.start(new ServiceConfig(values), List.of(GatewayMain.DEFINITION))));
+    return url;
   }
 
   /** The clustered Vert.x of one service member. */
@@ -113,7 +144,9 @@ public final class ScimbusCluster {
     }
   }
 
-  private void close() {
+  private synchronized void close() {
+    extraGateways.forEach(running -> await(running.vertx().close()));
+    extraGateways.clear();
     members.values().forEach(running -> await(running.vertx().close()));
     members.clear();
   }

@@ -1,0 +1,27 @@
+package io.scimbus.gateway;
+
+import io.scimbus.core.error.ScimException;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+/** The request body as a JSON object; anything else is the client's {@code invalidSyntax}. */
+final class JsonBody {
+  private JsonBody() {
+  }
+
+  static JsonObject of(RoutingContext rc) {
+    if (rc.body() == null || rc.body().length() == 0) {
+      throw ScimException.invalidSyntax("request body is required");
+    }
+    try {
+      Object parsed = rc.body().buffer().toJsonValue();
+      if (parsed instanceof JsonObject object) {
+        return object;
+      }
+    } catch (DecodeException e) {
+      throw ScimException.invalidSyntax("request body is not valid JSON: " + e.getMessage());
+    }
+    throw ScimException.invalidSyntax("request body must be a JSON object");
+  }
+}

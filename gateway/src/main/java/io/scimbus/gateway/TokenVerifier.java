@@ -1,0 +1,63 @@
+package io.scimbus.gateway;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.auth.authentication.TokenCredentials;
+import io.vertx.ext.auth.jwt.JWTAuth;
+import io.vertx.ext.auth.jwt.JWTAuthOptions;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Checks what a token says about itself: signature by the key its {@code kid} names, {@code exp} when present,
+ * scope and claims. Whether the token is still active is {@link TokenStatusCache}'s question.
+ */
+final class TokenVerifier {
+  private final Map<String, JWTAuth> byKid = new HashMap<>();
+
+  TokenVerifier(Vertx vertx, JwtKeys keys) {
+    // One provider per key, chosen by kid: a token can only ever be checked against the key it names.
+    keys.secrets().forEach((kid, secret) -> byKid.put(kid, JWTAuth.create(vertx,
+        new JWTAuthOptions().addPubSecKey(TokenIssuer.key(kid, secret)))));
+  }
+
+  /** The token's claims; fails with {@link InvalidToken} for anything that is not a good SCIM tenant token. */
+  Future<TokenClaims> verify(String token) {
+    JWTAuth provider = byKid.get(kidOf(token));
+    if (provider == null) {
+      return Future.failedFuture(new InvalidToken("invalid bearer token"));
+    }
+    return provider.authenticate(new TokenCredentials(token))
+        .recover(e -> Future.failedFuture(new InvalidToken("invalid bearer token")))
+        .map(user -> {
+          JsonObject claims = user.principal();
+          String tenant = claims.getString(TokenIssuer.TENANT_CLAIM);
+          String tokenId = claims.getString(TokenIssuer.TOKEN_ID_CLAIM);
+          if (tenant == null || tokenId == null
+              || !TokenIssuer.SCIM_SCOPE.equals(claims.getString(TokenIssuer.SCOPE_CLAIM))) {
+            throw new InvalidToken("token is not a SCIM tenant token");
+          }
+          return new TokenClaims(tenant, tokenId);
+        });
+  }
+
+  private static String kidOf(String token) {
+    int dot = token.indexOf('.');
+    if (dot <= 0) {
+      return null;
+    }
+    try {
+      String header = new String(Base64.getUrlDecoder().decode(token.substring(0, dot)), StandardCharsets.UTF_8);
+      return new JsonObject(header).getString("kid");
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** What a verified token grants: one tenant, under one token id. */
+  record TokenClaims(String tenant, String tokenId) {
+  }
+}

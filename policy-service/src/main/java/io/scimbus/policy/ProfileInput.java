@@ -1,0 +1,51 @@
+package io.scimbus.policy;
+
+import io.scimbus.core.error.ScimException;
+import io.scimbus.core.profile.ProfileDocument;
+import io.scimbus.core.profile.Presets;
+import io.scimbus.core.profile.TenantProfile;
+import io.scimbus.runtime.store.PlainJson;
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * What an operator may send as a profile: a preset name ({@code "minimal-users"} or {@code {"preset":
+ * "minimal-users"}}) or a full {@link ProfileDocument}. Either way it is validated and stored in its normalised
+ * document form, so services read one shape whatever the operator sent.
+ */
+final class ProfileInput {
+  private static final String PRESET = "preset";
+
+  private ProfileInput() {
+  }
+
+  static JsonObject standard() {
+    return document(Presets.named(Presets.STANDARD));
+  }
+
+  /** The document to store for {@code value}; 400 invalidValue when it names no preset or does not parse. */
+  static JsonObject resolve(Object value) {
+    if (value == null) {
+      return standard();
+    }
+    if (value instanceof String name) {
+      return document(Presets.named(name));
+    }
+    if (value instanceof JsonObject json) {
+      if (json.getValue(PRESET) instanceof String name) {
+        return document(Presets.named(name));
+      }
+      try {
+        return document(ProfileDocument.parse(PlainJson.map(json)));
+      } catch (ClassCastException | IllegalArgumentException e) {
+        throw ScimException.invalidValue("profile document is malformed: " + e.getMessage());
+      }
+    }
+    throw ScimException.invalidValue("profile must be a preset name or a profile document");
+  }
+
+  private static JsonObject document(TenantProfile profile) {
+    // Through text: the document map holds plain Maps and Lists that jsonb encoding must see as JSON.
+    return new JsonObject(Json.encode(ProfileDocument.toMap(profile)));
+  }
+}

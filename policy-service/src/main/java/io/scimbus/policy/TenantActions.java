@@ -1,0 +1,116 @@
+package io.scimbus.policy;
+
+import io.scimbus.contract.BusAddresses;
+import io.scimbus.contract.BusHeaders;
+import io.scimbus.contract.ScimReply;
+import io.scimbus.contract.TokensRevoked;
+import io.scimbus.core.error.ScimException;
+import io.scimbus.runtime.bus.BusRequest;
+import io.scimbus.runtime.store.PgErrors;
+import io.vertx.core.Future;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import java.util.regex.Pattern;
+
+/** Tenant lifecycle and profile actions of the admin API. The tenant id of an existing tenant is the bus header. */
+final class TenantActions {
+  private static final Pattern TENANT_ID = Pattern.compile("[a-z0-9-]{3,63}");
+  private static final int MAX_DISPLAY_NAME = 200;
+
+  private final Pool pool;
+  private final EventBus bus;
+  private final TenantRepository tenants;
+  private final TokenRepository tokens;
+
+  TenantActions(Pool pool, EventBus bus, TenantRepository tenants, TokenRepository tokens) {
+    this.pool = pool;
+    this.bus = bus;
+    this.tenants = tenants;
+    this.tokens = tokens;
+  }
+
+  Future<ScimReply> create(BusRequest request) {
+    JsonObject body = request.body();
+    String id = body.getValue("id") instanceof String s ? s : null;
+    if (id == null || !TENANT_ID.matcher(id).matches()) {
+      throw ScimException.invalidValue("id must be 3 to 63 characters of a-z, 0-9 and '-'");
+    }
+    String displayName = displayName(body.getValue("displayName", id));
+    JsonObject profile = ProfileInput.resolve(body.getValue("profile"));
+    return tenants.create(pool, id, displayName, profile)
+        .recover(e -> Future.failedFuture(PgErrors.uniqueness(e, "tenant " + id + " exists or existed")))
+        .map(tenant -> new ScimReply(201, tenant, null));
+  }
+
+  Future<ScimReply> get(BusRequest request) {
+    return tenants.get(pool, request.tenant()).map(tenant -> ScimReply.ok(found(tenant, request), null));
+  }
+
+  Future<ScimReply> list(BusRequest request) {
+    Page page = Page.of(request);
+    return tenants.count(pool).compose(total -> tenants.list(pool, page)
+        .map(items -> ScimReply.ok(page.body(total, items), null)));
+  }
+
+  Future<ScimReply> update(BusRequest request) {
+    Object name = request.body().getValue("displayName");
+    if (name == null) {
+      throw ScimException.invalidValue("displayName is the only updatable field; set the profile at /profile");
+    }
+    return tenants.rename(pool, request.tenant(), displayName(name))
+        .map(tenant -> ScimReply.ok(found(tenant, request), null));
+  }
+
+  /** Marks the tenant deleted and revokes its tokens in one transaction, then tells every gateway. */
+  Future<ScimReply> delete(BusRequest request) {
+    String tenant = request.tenant();
+    return pool.withTransaction(tx -> tenants.delete(tx, tenant).compose(deleted -> {
+      if (!deleted) {
+        return Future.failedFuture(notFound(tenant));
+      }
+      return tokens.revokeAll(tx, tenant);
+    })).map(revoked -> {
+      bus.publish(BusAddresses.TOKENS_REVOKED, new TokensRevoked(tenant, revoked).toJson());
+      return ScimReply.noContent();
+    });
+  }
+
+  Future<ScimReply> profile(BusRequest request) {
+    return tenants.profile(pool, request.tenant()).map(profile -> ScimReply.ok(found(profile, request), null));
+  }
+
+  /** Stores the validated profile, then publishes the change so services drop their cached copy. */
+  Future<ScimReply> setProfile(BusRequest request) {
+    String tenant = request.tenant();
+    JsonObject profile = ProfileInput.resolve(request.body());
+    return tenants.setProfile(pool, tenant, profile).map(updated -> {
+      if (!updated) {
+        throw notFound(tenant);
+      }
+      bus.publish(BusAddresses.PROFILE_CHANGED, new JsonObject().put("tenant", tenant),
+          new DeliveryOptions().addHeader(BusHeaders.TENANT, tenant));
+      return ScimReply.ok(profile, null);
+    });
+  }
+
+  private static JsonObject found(JsonObject value, BusRequest request) {
+    if (value == null) {
+      throw notFound(request.tenant());
+    }
+    return value;
+  }
+
+  static ScimException notFound(String tenant) {
+    return ScimException.notFound("tenant " + tenant + " not found");
+  }
+
+  private static String displayName(Object value) {
+    if (!(value instanceof String name) || name.isBlank() || name.length() > MAX_DISPLAY_NAME) {
+      throw ScimException.invalidValue("displayName must be a non-empty string of at most " + MAX_DISPLAY_NAME
+          + " characters");
+    }
+    return name;
+  }
+}

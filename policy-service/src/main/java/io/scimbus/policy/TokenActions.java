@@ -1,0 +1,123 @@
+package io.scimbus.policy;
+
+import io.scimbus.contract.BusAddresses;
+import io.scimbus.contract.ScimReply;
+import io.scimbus.contract.TokensRevoked;
+import io.scimbus.core.error.ScimException;
+import io.scimbus.runtime.bus.BusRequest;
+import io.vertx.core.Future;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlConnection;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Token rows: policy-service decides which token ids are active; the gateway signs the JWT around an id it got
+ * here. Every revocation is published after its commit, so gateway caches never outlive the database state.
+ */
+final class TokenActions {
+  private static final int MAX_DESCRIPTION = 200;
+
+  private final Pool pool;
+  private final EventBus bus;
+  private final TenantRepository tenants;
+  private final TokenRepository tokens;
+
+  TokenActions(Pool pool, EventBus bus, TenantRepository tenants, TokenRepository tokens) {
+    this.pool = pool;
+    this.bus = bus;
+    this.tenants = tenants;
+    this.tokens = tokens;
+  }
+
+  Future<ScimReply> create(BusRequest request) {
+    String tenant = request.tenant();
+    String description = description(request.body());
+    return pool.withTransaction(tx -> locked(tx, tenant)
+        .compose(v -> tokens.insert(tx, tenant, UUID.randomUUID(), description)))
+        .map(token -> new ScimReply(201, token, null));
+  }
+
+  Future<ScimReply> list(BusRequest request) {
+    String tenant = request.tenant();
+    return tenants.get(pool, tenant).compose(found -> {
+      if (found == null) {
+        return Future.failedFuture(TenantActions.notFound(tenant));
+      }
+      return tokens.list(pool, tenant);
+    }).map(list -> ScimReply.ok(new JsonObject().put("Resources", new JsonArray(List.copyOf(list))), null));
+  }
+
+  /** Revoking an already revoked token succeeds (the operator's intent holds); an unknown id is 404. */
+  Future<ScimReply> revoke(BusRequest request) {
+    String tenant = request.tenant();
+    UUID id = tokenId(request.id());
+    return tokens.revoke(pool, tenant, id).compose(revoked -> {
+      if (revoked) {
+        bus.publish(BusAddresses.TOKENS_REVOKED, new TokensRevoked(tenant, List.of(id.toString())).toJson());
+        return Future.succeededFuture(ScimReply.noContent());
+      }
+      return tokens.exists(pool, tenant, id).map(exists -> {
+        if (!exists) {
+          throw ScimException.notFound("token " + id + " not found for tenant " + tenant);
+        }
+        return ScimReply.noContent();
+      });
+    });
+  }
+
+  /** A new token row and every earlier token revoked, in one transaction: there is never a moment with none. */
+  Future<ScimReply> regenerate(BusRequest request) {
+    String tenant = request.tenant();
+    String description = description(request.body());
+    UUID id = UUID.randomUUID();
+    return pool.withTransaction(tx -> locked(tx, tenant)
+        .compose(v -> tokens.insert(tx, tenant, id, description))
+        .compose(token -> tokens.revokeOthers(tx, tenant, id)
+            .map(revoked -> token.put("revokedTokenIds", new JsonArray(List.copyOf(revoked))))))
+        .map(token -> {
+          List<String> revoked = token.getJsonArray("revokedTokenIds").stream().map(String::valueOf).toList();
+          bus.publish(BusAddresses.TOKENS_REVOKED, new TokensRevoked(tenant, revoked).toJson());
+          return new ScimReply(201, token, null);
+        });
+  }
+
+  /** Whether the token id is active for the tenant; garbage ids are simply not active. */
+  Future<ScimReply> status(BusRequest request) {
+    UUID id;
+    try {
+      id = UUID.fromString(String.valueOf(request.id()));
+    } catch (IllegalArgumentException e) {
+      return Future.succeededFuture(ScimReply.ok(new JsonObject().put("active", false), null));
+    }
+    return tokens.isActive(pool, request.tenant(), id)
+        .map(active -> ScimReply.ok(new JsonObject().put("active", active), null));
+  }
+
+  private Future<Void> locked(SqlConnection tx, String tenant) {
+    return tenants.lock(tx, tenant).compose(exists -> exists ? Future.succeededFuture()
+        : Future.failedFuture(TenantActions.notFound(tenant)));
+  }
+
+  private static UUID tokenId(String id) {
+    try {
+      return UUID.fromString(String.valueOf(id));
+    } catch (IllegalArgumentException e) {
+      throw ScimException.notFound("token " + id + " not found");
+    }
+  }
+
+  private static String description(JsonObject body) {
+    Object value = body.getValue("description");
+    if (value == null) {
+      return null;
+    }
+    if (!(value instanceof String text) || text.length() > MAX_DESCRIPTION) {
+      throw ScimException.invalidValue("description must be a string of at most " + MAX_DESCRIPTION + " characters");
+    }
+    return text;
+  }
+}
