@@ -20,9 +20,12 @@ import java.util.Map;
  * token secret; plus the pids the usage meter watches.
  */
 final class Environment implements AutoCloseable {
+  private static final int UNLIMITED = 1_000_000_000;
+
   final Postgres postgres;
   final KafkaBroker kafka;
   final String secret = HexFormat.of().formatHex(new SecureRandom().generateSeed(32));
+  final String adminToken = HexFormat.of().formatHex(new SecureRandom().generateSeed(32));
   final long postmasterPid;
   final long kafkaPid;
   final Pool pool;
@@ -57,6 +60,10 @@ final class Environment implements AutoCloseable {
     env.put(ConfigKeys.PG_POOL_SIZE, Integer.toString(pgPoolSize));
     env.put(ConfigKeys.KAFKA_BOOTSTRAP, kafka.bootstrapServers());
     env.put(ConfigKeys.JWT_SECRET, secret);
+    env.put(ConfigKeys.ADMIN_TOKEN, adminToken);
+    // the per-tenant rate limit protects production; here it would cap every figure at the limit, not the machine
+    env.put(ConfigKeys.RATE_LIMIT_PER_SECOND, Integer.toString(UNLIMITED));
+    env.put(ConfigKeys.RATE_LIMIT_BURST, Integer.toString(UNLIMITED));
     return env;
   }
 

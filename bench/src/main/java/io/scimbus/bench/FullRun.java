@@ -42,9 +42,9 @@ final class FullRun {
       Console.say("seeding " + population.count() + " users into tenant " + STEADY_TENANT);
       long seedNanos = SteadySeed.seed(env.pool, population);
       Console.say(String.format(Locale.ROOT, "seeded in %.1f s", seedNanos / 1e9));
-      Tokens tokens = new Tokens(generator.vertx(), env.secret);
-      results.addAll(new Layers(generator, env, options, logDir, tokens).run());
-      ScimbusRuns scimbus = new ScimbusRuns(generator, env, options, logDir, tokens, population);
+      Onboarding onboarding = new Onboarding(env.adminToken);
+      results.addAll(new Layers(generator, env, options, logDir, onboarding).run());
+      ScimbusRuns scimbus = new ScimbusRuns(generator, env, options, logDir, onboarding, population);
       oneJvm = scimbus.run(ScimbusRuns.ONE_JVM, List.of(ScimbusRuns.SERVICES), logDir.resolve("one-jvm.jfr"));
       results.addAll(oneJvm.results());
       results.addAll(scimbus.run(ScimbusRuns.SEPARATE_JVMS,

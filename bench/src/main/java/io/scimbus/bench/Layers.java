@@ -24,14 +24,14 @@ final class Layers {
   private final Environment env;
   private final BenchOptions options;
   private final Path logDir;
-  private final Tokens tokens;
+  private final Onboarding onboarding;
 
-  Layers(LoadGenerator generator, Environment env, BenchOptions options, Path logDir, Tokens tokens) {
+  Layers(LoadGenerator generator, Environment env, BenchOptions options, Path logDir, Onboarding onboarding) {
     this.generator = generator;
     this.env = env;
     this.options = options;
     this.logDir = logDir;
-    this.tokens = tokens;
+    this.onboarding = onboarding;
   }
 
   /** Every layer's results: serial first, then concurrent, per layer. */
@@ -39,8 +39,9 @@ final class Layers {
     List<WorkloadResult> results = new ArrayList<>();
     results.addAll(sql());
     results.addAll(bareHttp());
-    results.addAll(echo(ECHO_ONE, "echo1", List.of(List.of("gateway", "echo-users"))));
-    results.addAll(echo(ECHO_TWO, "echo2", List.of(List.of("echo-users"), List.of("gateway"))));
+    // policy-service comes along because the gateway checks token status with it (cached) and onboards through it
+    results.addAll(echo(ECHO_ONE, "echo1", List.of(List.of("policy", "echo-users", "gateway"))));
+    results.addAll(echo(ECHO_TWO, "echo2", List.of(List.of("policy", "echo-users"), List.of("gateway"))));
     return results;
   }
 
@@ -74,8 +75,8 @@ final class Layers {
 
   private List<WorkloadResult> echo(String where, String id, List<List<String>> jvms) {
     try (Topology topology = Topology.start(id, jvms, env.serviceEnv(), logDir)) {
-      return userSyncs(where, tokens.target(topology.gatewayUrl(), "echo-serial"),
-          tokens.target(topology.gatewayUrl(), "echo-loaded"), env.meter(topology.pids()));
+      return userSyncs(where, onboarding.tenant(topology.gatewayUrl(), id + "-serial"),
+          onboarding.tenant(topology.gatewayUrl(), id + "-loaded"), env.meter(topology.pids()));
     }
   }
 

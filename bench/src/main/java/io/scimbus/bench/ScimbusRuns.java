@@ -21,16 +21,16 @@ final class ScimbusRuns {
   private final Environment env;
   private final BenchOptions options;
   private final Path logDir;
-  private final Tokens tokens;
+  private final Onboarding onboarding;
   private final SeededUsers population;
 
-  ScimbusRuns(LoadGenerator generator, Environment env, BenchOptions options, Path logDir, Tokens tokens,
+  ScimbusRuns(LoadGenerator generator, Environment env, BenchOptions options, Path logDir, Onboarding onboarding,
       SeededUsers population) {
     this.generator = generator;
     this.env = env;
     this.options = options;
     this.logDir = logDir;
-    this.tokens = tokens;
+    this.onboarding = onboarding;
     this.population = population;
   }
 
@@ -49,14 +49,14 @@ final class ScimbusRuns {
       int connections = options.integer("connections");
       LoadGenerator.Limits limits = FullRun.limits(options);
 
-      generator.warmUp(where, new EntraInitialSync(tokens.target(gateway, id + "-warmup"), "warmup",
+      generator.warmUp(where, new EntraInitialSync(onboarding.tenant(gateway, id + "-warmup"), "warmup",
           Integer.MAX_VALUE, 0, 0, 100), connections, FullRun.warmUp(options));
-      results.add(generator.closedLoop(where, new EntraInitialSync(tokens.target(gateway, id + "-serial"), "serial",
+      results.add(generator.closedLoop(where, new EntraInitialSync(onboarding.tenant(gateway, id + "-serial"), "serial",
           options.integer("serial-users"), 0, 0, 100), new Recorder(), 1, limits, meter));
 
       JfrProfile jfr = profileFile == null ? null
           : JfrProfile.start(topology.pids().values().iterator().next(), profileFile);
-      results.add(generator.closedLoop(where, new EntraInitialSync(tokens.target(gateway, id + "-entra"), "entra",
+      results.add(generator.closedLoop(where, new EntraInitialSync(onboarding.tenant(gateway, id + "-entra"), "entra",
           options.integer("users"), options.integer("groups"), options.integer("members"), options.integer("batch")),
           new Recorder(), connections, limits, meter));
       if (jfr != null) {
@@ -64,11 +64,11 @@ final class ScimbusRuns {
       }
 
       List<Target> tenants = IntStream.range(0, options.integer("tenants"))
-          .mapToObj(t -> tokens.target(gateway, id + "-tenant-" + t)).toList();
+          .mapToObj(t -> onboarding.tenant(gateway, id + "-tenant-" + t)).toList();
       results.add(generator.closedLoop(where, new MultiTenant(tenants, "mt", options.integer("users-per-tenant")),
           new Recorder(), connections, limits, meter));
 
-      Target steady = tokens.target(gateway, population.tenant());
+      Target steady = onboarding.tenant(gateway, population.tenant());
       results.add(generator.fixedRate(where, "lookup-fixed-rate", "GET /Users?filter=userName eq (1M users)", steady,
           // a large prime stride spreads consecutive requests over the whole population, not a hot range
           n -> population.userNameLookup(Math.floorMod(n * 7919L + id.hashCode(), population.count())),
