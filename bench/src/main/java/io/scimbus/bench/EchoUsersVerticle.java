@@ -21,7 +21,8 @@ import java.util.UUID;
  * gateway and the bus hop; the real create minus gateway plus echo is the cost of the service and its SQL.
  */
 public final class EchoUsersVerticle extends VerticleBase {
-  public static final ServiceDefinition DEFINITION = new ServiceDefinition("echo-users", ctx -> new EchoUsersVerticle());
+  public static final ServiceDefinition DEFINITION =
+      new ServiceDefinition("echo-users", context -> new EchoUsersVerticle());
 
   @Override
   public Future<?> start() {

@@ -24,7 +24,7 @@ public final class FixedRateRunner {
     this.context = context;
   }
 
-  /** Sends {@code perSecond} GETs of {@code path.apply(n)} (n = 0, 1, ...) for {@code duration}, recorded as {@code op}. */
+  /** Sends {@code perSecond} GETs of {@code path.apply(n)}, n = 0, 1, ..., for {@code duration}, as {@code op}. */
   public Future<Void> run(String op, Target target, LongFunction<String> path, int perSecond, Duration duration,
       ScimClient client) {
     long total = perSecond * duration.toSeconds();

@@ -22,7 +22,8 @@ final class FullRun {
   }
 
   static LoadGenerator.Limits limits(BenchOptions options) {
-    return new LoadGenerator.Limits(options.integer("max-requests"), Duration.ofSeconds(options.integer("max-seconds")));
+    return new LoadGenerator.Limits(options.integer("max-requests"),
+        Duration.ofSeconds(options.integer("max-seconds")));
   }
 
   static Duration warmUp(BenchOptions options) {

@@ -140,7 +140,8 @@ final class Report {
   private void ceilings(RunSummary run) {
     line("### Ceilings and layers under load (user syncs: lookup then create)");
     line("");
-    line("| where | concurrency | user syncs/s | create p50 ms | create p99 ms | errors | server CPU ms per sync | vs SQL | vs bare HTTP |");
+    line("| where | concurrency | user syncs/s | create p50 ms | create p99 ms | errors | server CPU ms per sync"
+        + " | vs SQL | vs bare HTTP |");
     line("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
     WorkloadResult sql = run.find(Layers.SQL, "sql-ceiling", false);
     WorkloadResult bare = run.find(Layers.BARE, "entra-initial-sync", false);
@@ -149,7 +150,8 @@ final class Report {
       WorkloadResult r = run.find(where, where.equals(Layers.SQL) ? "sql-ceiling" : "entra-initial-sync", false);
       OpStats create = r.op(where.equals(Layers.SQL) ? SqlCeiling.CREATE : CREATE);
       row(where, r.load(), fmt("%.0f", r.unitsPerSecond("user")), ms(create, 50), ms(create, 99),
-          Long.toString(r.recorder().errors()), fmt("%.2f", serverCpuMillis(r) / Math.max(1, r.op("unit:user").count())),
+          Long.toString(r.recorder().errors()),
+          fmt("%.2f", serverCpuMillis(r) / Math.max(1, r.op(Phase.UNIT_PREFIX + "user").count())),
           fmt("%.2f", ratio(r.unitsPerSecond("user"), sql.unitsPerSecond("user"))),
           fmt("%.2f", ratio(r.unitsPerSecond("user"), bare.unitsPerSecond("user"))));
     }

@@ -38,7 +38,7 @@ final class ScimbusRuns {
   record Outcome(List<WorkloadResult> results, JfrProfile.Summary profile) {
   }
 
-  /** Runs every workload; records a JFR profile of the first JVM during the entra sync when {@code profileFile} is set. */
+  /** Runs every workload; with {@code profileFile} set, records the first JVM with JFR during the entra sync. */
   Outcome run(String where, List<List<String>> jvms, Path profileFile) {
     String id = jvms.size() == 1 ? "one" : "sep";
     List<WorkloadResult> results = new ArrayList<>();
@@ -51,8 +51,9 @@ final class ScimbusRuns {
 
       generator.warmUp(where, new EntraInitialSync(onboarding.tenant(gateway, id + "-warmup"), "warmup",
           Integer.MAX_VALUE, 0, 0, 100), connections, FullRun.warmUp(options));
-      results.add(generator.closedLoop(where, new EntraInitialSync(onboarding.tenant(gateway, id + "-serial"), "serial",
-          options.integer("serial-users"), 0, 0, 100), new Recorder(), 1, limits, meter));
+      Target serial = onboarding.tenant(gateway, id + "-serial");
+      results.add(generator.closedLoop(where, new EntraInitialSync(serial, "serial", options.integer("serial-users"),
+          0, 0, 100), new Recorder(), 1, limits, meter));
 
       JfrProfile jfr = profileFile == null ? null
           : JfrProfile.start(topology.pids().values().iterator().next(), profileFile);
@@ -69,7 +70,8 @@ final class ScimbusRuns {
           new Recorder(), connections, limits, meter));
 
       Target steady = onboarding.tenant(gateway, population.tenant());
-      results.add(generator.fixedRate(where, "lookup-fixed-rate", "GET /Users?filter=userName eq (1M users)", steady,
+      results.add(generator.fixedRate(where, "lookup-fixed-rate", "GET /Users?filter=userName eq (seeded tenant)",
+          steady,
           // a large prime stride spreads consecutive requests over the whole population, not a hot range
           n -> population.userNameLookup(Math.floorMod(n * 7919L + id.hashCode(), population.count())),
           options.integer("rate"), Duration.ofSeconds(options.integer("rate-seconds")), meter));

@@ -74,7 +74,8 @@ final class SqlCeiling implements Workload {
     long start = System.nanoTime();
     UUID id = UUID.randomUUID();
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-    JsonObject resource = new JsonObject().put("schemas", new JsonArray().add("urn:ietf:params:scim:schemas:core:2.0:User"))
+    JsonObject resource = new JsonObject()
+        .put("schemas", new JsonArray().add("urn:ietf:params:scim:schemas:core:2.0:User"))
         .put("userName", userName).put("externalId", externalId).put("active", true).put("displayName", userName)
         .put("emails", new JsonArray().add(new JsonObject().put("value", userName).put("type", "work")));
     JsonObject representation = Representation.of("User", "/Users", id.toString(), resource, 1, now, now,
