@@ -1,11 +1,17 @@
 package io.scimbus.bench;
 
+import java.util.List;
+
 /** {@code bench/run}: the full scimbus benchmark, or one workload against another server with {@code --base-url}. */
 public final class BenchMain {
   private BenchMain() {
   }
 
   public static void main(String[] args) throws Exception {
+    if (List.of(args).contains("--help")) {
+      System.out.println(BenchOptions.usage());
+      return;
+    }
     BenchOptions options;
     try {
       options = BenchOptions.parse(args);

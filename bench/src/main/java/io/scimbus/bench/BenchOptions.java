@@ -40,12 +40,16 @@ final class BenchOptions {
     this.values = values;
   }
 
+  static String usage() {
+    return "usage: bench/run [--name value ...]; options and defaults: " + DEFAULTS;
+  }
+
   static BenchOptions parse(String[] args) {
     Map<String, String> values = new LinkedHashMap<>(DEFAULTS);
     for (int i = 0; i < args.length; i++) {
       String key = args[i].startsWith("--") ? args[i].substring(2) : null;
       if (key == null || !DEFAULTS.containsKey(key) || i + 1 == args.length) {
-        throw new IllegalArgumentException("bad option " + args[i] + "; options (with defaults): " + DEFAULTS);
+        throw new IllegalArgumentException("bad option " + args[i] + "\n" + usage());
       }
       values.put(key, args[++i]);
     }
