@@ -1,0 +1,31 @@
+package io.scimbus.bench;
+
+import java.util.List;
+
+/** {@code bench/run}: the full scimbus benchmark, or one workload against another server with {@code --base-url}. */
+public final class BenchMain {
+  private BenchMain() {
+  }
+
+  public static void main(String[] args) throws Exception {
+    if (List.of(args).contains("--help")) {
+      System.out.println(BenchOptions.usage());
+      return;
+    }
+    BenchOptions options;
+    try {
+      options = BenchOptions.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.exit(2);
+      return;
+    }
+    if (options.external()) {
+      ExternalRun.run(options);
+    } else {
+      FullRun.run(options);
+    }
+    // child JVMs are gone; the JVM exits even if a library left a non-daemon thread behind
+    System.exit(0);
+  }
+}

@@ -1,0 +1,86 @@
+package io.scimbus.bench;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Command-line flags ({@code --name value}); every size has a default chosen to fit 15 minutes on 2 cores. */
+final class BenchOptions {
+  static final Map<String, String> DEFAULTS = new LinkedHashMap<>();
+
+  static {
+    DEFAULTS.put("connections", "64");
+    DEFAULTS.put("users", "6000");
+    DEFAULTS.put("groups", "4");
+    DEFAULTS.put("members", "1000");
+    DEFAULTS.put("batch", "100");
+    DEFAULTS.put("serial-users", "1000");
+    DEFAULTS.put("tenants", "100");
+    DEFAULTS.put("users-per-tenant", "20");
+    DEFAULTS.put("population", "1000000");
+    DEFAULTS.put("steady-seconds", "30");
+    DEFAULTS.put("rate", "2000");
+    DEFAULTS.put("rate-seconds", "20");
+    DEFAULTS.put("large-groups", "2");
+    DEFAULTS.put("large-members", "10000");
+    DEFAULTS.put("large-reads", "2000");
+    DEFAULTS.put("warmup-seconds", "20");
+    DEFAULTS.put("max-seconds", "60");
+    DEFAULTS.put("max-requests", "2000000");
+    DEFAULTS.put("pg-pool", "8");
+    DEFAULTS.put("report", "BENCHMARKS.md");
+    DEFAULTS.put("base-url", "");
+    DEFAULTS.put("token", "");
+    DEFAULTS.put("workload", "entra-sync");
+  }
+
+  private final Map<String, String> values;
+
+  private BenchOptions(Map<String, String> values) {
+    this.values = values;
+  }
+
+  static String usage() {
+    return "usage: bench/run [--name value ...]; options and defaults: " + DEFAULTS;
+  }
+
+  static BenchOptions parse(String[] args) {
+    Map<String, String> values = new LinkedHashMap<>(DEFAULTS);
+    for (int i = 0; i < args.length; i++) {
+      String key = args[i].startsWith("--") ? args[i].substring(2) : null;
+      if (key == null || !DEFAULTS.containsKey(key) || i + 1 == args.length) {
+        throw new IllegalArgumentException("bad option " + args[i] + "\n" + usage());
+      }
+      values.put(key, args[++i]);
+    }
+    return new BenchOptions(values);
+  }
+
+  int integer(String key) {
+    return Integer.parseInt(values.get(key));
+  }
+
+  String string(String key) {
+    return values.get(key);
+  }
+
+  Path report() {
+    return Path.of(values.get("report")).toAbsolutePath();
+  }
+
+  /** Against another server when a base URL is given; otherwise scimbus is started, measured and reported. */
+  boolean external() {
+    return !values.get("base-url").isBlank();
+  }
+
+  /** The flags that differ from the defaults, as they would be typed, for the report. */
+  String changed() {
+    StringBuilder out = new StringBuilder();
+    values.forEach((key, value) -> {
+      if (!value.equals(DEFAULTS.get(key)) && !key.equals("token")) {
+        out.append(" --").append(key).append(' ').append(value);
+      }
+    });
+    return out.toString();
+  }
+}

@@ -1,0 +1,54 @@
+package io.scimbus.bench;
+
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Arrays;
+
+/**
+ * scimbus targets: each tenant onboarded through the admin API, as an operator would, and given its own token; the
+ * target is the SCIM base URL the admin API answers with. Runs before a workload, never inside one.
+ */
+final class Onboarding {
+  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private final String adminToken;
+
+  Onboarding(String adminToken) {
+    this.adminToken = adminToken;
+  }
+
+  Target tenant(String gatewayUrl, String tenant) {
+    String admin = gatewayUrl + "/admin/v1/tenants";
+    // both topologies share one database, so the seeded tenant is already there the second time
+    post(admin, new JsonObject().put("id", tenant).put("displayName", tenant), 201, 409);
+    JsonObject token = post(admin + "/" + tenant + "/tokens", new JsonObject().put("description", "bench"), 201);
+    return new Target(gatewayUrl + "/scim/v2/" + tenant, token.getString("token"));
+  }
+
+  /** POSTs to the admin API; any other status stops the benchmark, since every figure after it would be wrong. */
+  private JsonObject post(String url, JsonObject body, int... expected) {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+        .header("Authorization", "Bearer " + adminToken)
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body.encode()))
+        .build();
+    try {
+      HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+      if (Arrays.stream(expected).noneMatch(status -> status == response.statusCode())) {
+        throw new IllegalStateException("admin API " + url + " answered " + response.statusCode() + " "
+            + response.body());
+      }
+      return new JsonObject(response.body());
+    } catch (IOException e) {
+      throw new IllegalStateException("admin API " + url + " unreachable", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+}
