@@ -11,7 +11,7 @@ final class JsonBody {
   }
 
   static JsonObject of(RoutingContext rc) {
-    if (rc.body() == null || rc.body().length() == 0) {
+    if (absent(rc)) {
       throw ScimException.invalidSyntax("request body is required");
     }
     return parse(rc);
@@ -19,7 +19,11 @@ final class JsonBody {
 
   /** Like {@link #of}, where a missing body means an empty object (admin requests without parameters). */
   static JsonObject orEmpty(RoutingContext rc) {
-    return rc.body() == null || rc.body().length() == 0 ? new JsonObject() : parse(rc);
+    return absent(rc) ? new JsonObject() : parse(rc);
+  }
+
+  private static boolean absent(RoutingContext rc) {
+    return rc.body() == null || rc.body().buffer() == null || rc.body().length() <= 0;
   }
 
   private static JsonObject parse(RoutingContext rc) {

@@ -8,7 +8,9 @@ import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.ext.auth.jwt.JWTAuthOptions;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -16,7 +18,18 @@ import java.util.Map;
  * scope and claims. Whether the token is still active is {@link TokenStatusCache}'s question.
  */
 final class TokenVerifier {
+  private static final int MAX_REMEMBERED = 10_000;
+
   private final Map<String, JWTAuth> byKid = new HashMap<>();
+  // An IdP sends the same token on every request: checking its signature and parsing its JSON once is enough.
+  // Remembering a verified token is safe because validity (revocation) is TokenStatusCache's separate check.
+  private final Map<String, Verified> verified = Collections.synchronizedMap(
+      new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Verified> eldest) {
+          return size() > MAX_REMEMBERED;
+        }
+      });
 
   TokenVerifier(Vertx vertx, JwtKeys keys) {
     // One provider per key, chosen by kid: a token can only ever be checked against the key it names.
@@ -26,6 +39,10 @@ final class TokenVerifier {
 
   /** The token's claims; fails with {@link InvalidToken} for anything that is not a good SCIM tenant token. */
   Future<TokenClaims> verify(String token) {
+    Verified known = verified.get(token);
+    if (known != null && System.currentTimeMillis() < known.expiresAtMillis()) {
+      return Future.succeededFuture(known.claims());
+    }
     JWTAuth provider = byKid.get(kidOf(token));
     if (provider == null) {
       return Future.failedFuture(new InvalidToken("invalid bearer token"));
@@ -40,7 +57,10 @@ final class TokenVerifier {
               || !TokenIssuer.SCIM_SCOPE.equals(claims.getString(TokenIssuer.SCOPE_CLAIM))) {
             throw new InvalidToken("token is not a SCIM tenant token");
           }
-          return new TokenClaims(tenant, tokenId);
+          TokenClaims granted = new TokenClaims(tenant, tokenId);
+          Long exp = claims.getLong("exp");
+          verified.put(token, new Verified(granted, exp == null ? Long.MAX_VALUE : exp * 1000));
+          return granted;
         });
   }
 
@@ -55,6 +75,9 @@ final class TokenVerifier {
     } catch (RuntimeException e) {
       return null;
     }
+  }
+
+  private record Verified(TokenClaims claims, long expiresAtMillis) {
   }
 
   /** What a verified token grants: one tenant, under one token id. */

@@ -22,6 +22,8 @@ import org.slf4j.LoggerFactory;
 public final class OutboxRelay {
   private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
   private static final int BATCH = 500;
+  // A commit's wake-up waits this long, so that under load one relay transaction carries many commits' events.
+  private static final long WAKE_LINGER_MS = 5;
   private static final String TRY_LOCK = "SELECT pg_try_advisory_xact_lock(hashtext($1))";
 
   private final Vertx vertx;
@@ -35,6 +37,7 @@ public final class OutboxRelay {
   private boolean wakeRequested;
   private long timerId = -1;
   private boolean stopped;
+  private boolean lingering;
 
   public OutboxRelay(Vertx vertx, Pool pool, ServiceConfig config, String table) {
     this.vertx = vertx;
@@ -64,8 +67,9 @@ public final class OutboxRelay {
   public void wake() {
     if (draining) {
       wakeRequested = true;
-    } else if (!stopped) {
-      schedule(0);
+    } else if (!stopped && !lingering) {
+      lingering = true;
+      schedule(WAKE_LINGER_MS);
     }
   }
 
@@ -85,14 +89,17 @@ public final class OutboxRelay {
       return;
     }
     draining = true;
+    lingering = false;
     wakeRequested = false;
     drainOnce().onComplete(result -> {
       draining = false;
       if (result.failed()) {
         LOG.warn("outbox={} publish failed, will retry: {}", table, result.cause().toString());
         schedule(pollMs);
-      } else if (result.result() == BATCH || wakeRequested) {
+      } else if (result.result() == BATCH) {
         schedule(0);
+      } else if (wakeRequested) {
+        schedule(WAKE_LINGER_MS);
       } else {
         schedule(pollMs);
       }
@@ -104,7 +111,7 @@ public final class OutboxRelay {
       if (!lock.iterator().next().getBoolean(0)) {
         return Future.succeededFuture(0);
       }
-      return conn.query(select).execute().compose(rows -> publish(rows)
+      return conn.preparedQuery(select).execute().compose(rows -> publish(rows)
           .compose(seqs -> seqs.length == 0 ? Future.succeededFuture(0)
               : conn.preparedQuery(delete).execute(Tuple.of(seqs)).map(seqs.length)));
     }));
