@@ -1,5 +1,6 @@
 package io.scimbus.bench;
 
+import io.scimbus.devstack.ChildProcesses;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -12,7 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A JVM the benchmark starts from its own jar (a service group or the bare HTTP server), with the flags the
@@ -90,15 +90,7 @@ final class ChildJvm implements AutoCloseable {
   /** SIGTERM first so a service leaves the cluster cleanly; killed if it lingers. */
   @Override
   public void close() {
-    process.destroy();
-    try {
-      if (!process.waitFor(20, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      process.destroyForcibly();
-    }
+    ChildProcesses.stop(process, Duration.ofSeconds(20));
   }
 
   private static void sleepQuietly() {

@@ -1,5 +1,6 @@
 package io.scimbus.launcher;
 
+import io.scimbus.devstack.ChildProcesses;
 import io.scimbus.devstack.FreePorts;
 import io.scimbus.runtime.ConfigKeys;
 import io.scimbus.runtime.HealthServer;
@@ -15,7 +16,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /** One service as its own JVM, started from its fat jar, with its log in a file and readiness over HTTP. */
@@ -85,15 +85,7 @@ final class ServiceProcess {
 
   /** SIGTERM, so the service closes Vert.x and leaves the cluster cleanly; killed if it lingers. */
   void stop() {
-    process.destroy();
-    try {
-      if (!process.waitFor(20, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      process.destroyForcibly();
-    }
+    ChildProcesses.stop(process, Duration.ofSeconds(20));
   }
 
   String name() {
