@@ -7,6 +7,8 @@ import io.vertx.ext.web.RoutingContext;
 
 /** The request body as a JSON object; anything else is the client's {@code invalidSyntax}. */
 final class JsonBody {
+  private static final String PARSED = "scimbus.parsedBody";
+
   private JsonBody() {
   }
 
@@ -22,6 +24,22 @@ final class JsonBody {
     return absent(rc) ? new JsonObject() : parse(rc);
   }
 
+  /**
+   * The body as a JSON object without failing: the one already parsed for this request if any, else parsed now;
+   * null when it is absent or not a JSON object.
+   */
+  static JsonObject lenient(RoutingContext rc) {
+    JsonObject parsed = rc.get(PARSED);
+    if (parsed != null || absent(rc)) {
+      return parsed;
+    }
+    try {
+      return parse(rc);
+    } catch (ScimException e) {
+      return null;
+    }
+  }
+
   private static boolean absent(RoutingContext rc) {
     return rc.body() == null || rc.body().buffer() == null || rc.body().length() <= 0;
   }
@@ -30,6 +48,7 @@ final class JsonBody {
     try {
       Object parsed = rc.body().buffer().toJsonValue();
       if (parsed instanceof JsonObject object) {
+        rc.put(PARSED, object);
         return object;
       }
     } catch (DecodeException e) {

@@ -9,7 +9,6 @@ import io.scimbus.runtime.ServiceConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
@@ -165,17 +164,8 @@ final class ProvisioningLogRecorder implements Handler<RoutingContext> {
   }
 
   private static String userName(RoutingContext rc) {
-    Buffer buffer = rc.body() == null ? null : rc.body().buffer();
-    try {
-      if (buffer != null && buffer.length() > 0 && buffer.toJsonValue() instanceof JsonObject body
-          && body.getValue("userName") instanceof String userName) {
-        return userName;
-      }
-    } catch (RuntimeException e) {
-      // A body that does not parse has no user name; the entry still records the failed write.
-      return null;
-    }
-    return null;
+    JsonObject body = JsonBody.lenient(rc);
+    return body != null && body.getValue("userName") instanceof String userName ? userName : null;
   }
 
   private static String lastSegment(String location) {

@@ -24,6 +24,8 @@ public final class CommittingConsumer<T> {
   private static final Logger LOG = LoggerFactory.getLogger(CommittingConsumer.class);
   private static final Duration POLL = Duration.ofMillis(500);
   private static final long RETRY_MS = 1000;
+  private static final int FETCH_MIN_BYTES = 64 * 1024;
+  private static final int FETCH_MAX_WAIT_MS = 100;
 
   private final Vertx vertx;
   private final ServiceConfig config;
@@ -47,7 +49,11 @@ public final class CommittingConsumer<T> {
         "value.deserializer", "org.apache.kafka.common.serialization.StringDeserializer",
         "enable.auto.commit", "false",
         "auto.offset.reset", "earliest",
-        "max.poll.records", "500"));
+        "max.poll.records", "500",
+        // A busy broker answers a fetch once this much is waiting (or after the wait below), so one poll, one store
+        // and one offset commit carry many records instead of one each.
+        "fetch.min.bytes", Integer.toString(FETCH_MIN_BYTES),
+        "fetch.max.wait.ms", Integer.toString(FETCH_MAX_WAIT_MS)));
   }
 
   /** Creates the topics if needed, subscribes and starts the loop. */

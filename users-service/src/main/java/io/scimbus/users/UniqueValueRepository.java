@@ -20,23 +20,26 @@ final class UniqueValueRepository {
   private static final String OWNER = "SELECT rule, value FROM scim_user_unique_values"
       + " WHERE tenant_id = $1 AND rule = ANY($2) AND value = ANY($3) AND user_id <> $4 LIMIT 1";
 
-  /** Stores the values; 409 uniqueness naming the rule and value when another user of the tenant holds one. */
+  /** Replaces the user's stored values; 409 uniqueness naming the rule and value when another user holds one. */
   Future<Void> replace(SqlClient tx, String tenant, UUID userId, Map<String, Set<String>> values) {
+    return tx.preparedQuery(CLEAR).execute(Tuple.of(tenant, userId)).compose(v -> add(tx, tenant, userId, values));
+  }
+
+  /** Stores the values of a user that has none yet (a create): nothing to clear, and no statement when empty. */
+  Future<Void> add(SqlClient tx, String tenant, UUID userId, Map<String, Set<String>> values) {
     List<String> rules = new ArrayList<>();
     List<String> flat = new ArrayList<>();
     values.forEach((rule, set) -> set.forEach(value -> {
       rules.add(rule);
       flat.add(value);
     }));
-    Future<Void> cleared = tx.preparedQuery(CLEAR).execute(Tuple.of(tenant, userId)).mapEmpty();
     if (flat.isEmpty()) {
-      return cleared;
+      return Future.succeededFuture();
     }
     String[] ruleArray = rules.toArray(String[]::new);
     String[] valueArray = flat.toArray(String[]::new);
     // Look first so the error can name the value; the primary key still decides under concurrency.
-    return cleared
-        .compose(v -> tx.preparedQuery(OWNER).execute(Tuple.of(tenant, ruleArray, valueArray, userId)))
+    return tx.preparedQuery(OWNER).execute(Tuple.of(tenant, ruleArray, valueArray, userId))
         .compose(rows -> {
           if (rows.iterator().hasNext()) {
             var row = rows.iterator().next();

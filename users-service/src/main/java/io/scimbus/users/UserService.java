@@ -60,7 +60,7 @@ final class UserService {
       JsonObject representation = rules.view().represent(user, request.baseUrl());
       ProvisioningEvent event = event(EventTypes.USER_CREATED, request, user.id(), user.version(), representation);
       return pool.withTransaction(tx -> repository.insert(tx, request.tenant(), user)
-              .compose(v -> uniqueValues.replace(tx, request.tenant(), user.id(), unique(rules, resource)))
+              .compose(v -> uniqueValues.add(tx, request.tenant(), user.id(), unique(rules, resource)))
               .compose(v -> outbox.add(tx, Topics.USER_EVENTS, event)))
           .recover(failure -> Future.failedFuture(PgErrors.uniqueness(failure,
               "userName " + user.userName() + " is already taken")))
