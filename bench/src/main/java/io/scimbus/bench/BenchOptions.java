@@ -10,7 +10,7 @@ final class BenchOptions {
 
   static {
     DEFAULTS.put("connections", "64");
-    DEFAULTS.put("users", "6000");
+    DEFAULTS.put("users", "15000");
     DEFAULTS.put("groups", "4");
     DEFAULTS.put("members", "1000");
     DEFAULTS.put("batch", "100");
@@ -24,7 +24,8 @@ final class BenchOptions {
     DEFAULTS.put("large-groups", "2");
     DEFAULTS.put("large-members", "10000");
     DEFAULTS.put("large-reads", "2000");
-    DEFAULTS.put("warmup-seconds", "20");
+    DEFAULTS.put("warmup-seconds", "15");
+    DEFAULTS.put("warmup-max-seconds", "180");
     DEFAULTS.put("max-seconds", "60");
     DEFAULTS.put("max-requests", "2000000");
     DEFAULTS.put("pg-pool", "8");

@@ -7,6 +7,7 @@ public final class Budget {
   private final long maxRequests;
   private final long deadlineNanos;
   private long issued;
+  private boolean spent;
 
   public Budget(long maxRequests, Duration maxTime) {
     this.maxRequests = maxRequests;
@@ -23,6 +24,11 @@ public final class Budget {
   }
 
   public synchronized boolean exhausted() {
-    return issued >= maxRequests || System.nanoTime() >= deadlineNanos;
+    return spent || issued >= maxRequests || System.nanoTime() >= deadlineNanos;
+  }
+
+  /** Ends the run early: no further request is taken. */
+  public synchronized void spend() {
+    spent = true;
   }
 }

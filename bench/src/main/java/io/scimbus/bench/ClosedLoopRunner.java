@@ -32,6 +32,7 @@ public final class ClosedLoopRunner {
       return Future.succeededFuture();
     }
     Phase phase = phases.get(index);
+    long started = System.nanoTime();
     long[] next = {0};
     List<Future<Void>> loops = new ArrayList<>();
     for (int i = 0; i < Math.min(concurrency, phase.units()); i++) {
@@ -39,7 +40,10 @@ public final class ClosedLoopRunner {
       step(phase, next, client, recorder.op(Phase.UNIT_PREFIX + phase.name()), budget, loop);
       loops.add(loop.future());
     }
-    return Future.join(loops).compose(v -> runFrom(index + 1, phases, client, recorder, budget));
+    return Future.join(loops).compose(v -> {
+      recorder.phaseTook(phase.name(), (System.nanoTime() - started) / 1e9);
+      return runFrom(index + 1, phases, client, recorder, budget);
+    });
   }
 
   private void step(Phase phase, long[] next, ScimClient client, OpStats units, Budget budget, Promise<Void> loop) {

@@ -26,8 +26,9 @@ final class FullRun {
         Duration.ofSeconds(options.integer("max-seconds")));
   }
 
-  static Duration warmUp(BenchOptions options) {
-    return Duration.ofSeconds(options.integer("warmup-seconds"));
+  static LoadGenerator.WarmUp warmUp(BenchOptions options) {
+    return new LoadGenerator.WarmUp(Duration.ofSeconds(options.integer("warmup-seconds")),
+        Duration.ofSeconds(options.integer("warmup-max-seconds")));
   }
 
   static void run(BenchOptions options) throws IOException {

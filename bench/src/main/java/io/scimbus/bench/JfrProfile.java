@@ -54,30 +54,40 @@ final class JfrProfile {
     this.file = file;
   }
 
+  /**
+   * Starts recording. Starting JFR in a running JVM makes it recompile much of its hot code, so the recording must
+   * begin before the warm-up; {@link #stop} then summarises only the measured window.
+   */
   static JfrProfile start(long pid, Path file) {
     jcmd(pid, "JFR.start", "name=bench", "settings=" + settings(file.resolveSibling("bench.jfc")),
         "filename=" + file);
     return new JfrProfile(pid, file);
   }
 
-  /**
-   * The JDK's {@code profile} settings with every JIT compilation recorded (it keeps only those over 100 ms), so
-   * the compiler's share of a short run is visible.
-   */
+  /** Execution samples, every JIT compilation and GC pauses only: nothing that instruments classes. */
   private static Path settings(Path target) {
+    String settings = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <configuration version="2.0" label="scimbus bench">
+          <event name="jdk.ExecutionSample"><setting name="enabled">true</setting>\
+        <setting name="period">10 ms</setting></event>
+          <event name="jdk.Compilation"><setting name="enabled">true</setting>\
+        <setting name="threshold">0 ms</setting></event>
+          <event name="jdk.GarbageCollection"><setting name="enabled">true</setting>\
+        <setting name="threshold">0 ms</setting></event>
+        </configuration>
+        """;
     try {
-      String profile = Files.readString(Path.of(System.getProperty("java.home"), "lib", "jfr", "profile.jfc"));
-      String all = profile.replaceFirst("(<event name=\"jdk.Compilation\">\\s*<setting name=\"enabled\"[^<]*</setting>"
-          + "\\s*<setting name=\"threshold\"[^>]*>)[^<]*", "$10 ms");
-      return Files.writeString(target, all);
+      return Files.writeString(target, settings);
     } catch (IOException e) {
       throw new IllegalStateException("cannot write JFR settings " + target, e);
     }
   }
 
-  Summary stop() {
+  /** Stops recording and summarises the events between {@code from} and {@code to}. */
+  Summary stop(Instant from, Instant to) {
     jcmd(pid, "JFR.stop", "name=bench");
-    return summarize(file);
+    return summarize(file, from, to);
   }
 
   /**
@@ -88,21 +98,20 @@ final class JfrProfile {
       double gcPauseMillis, double jitMillis, double seconds) {
   }
 
-  static Summary summarize(Path file) {
+  static Summary summarize(Path file, Instant from, Instant to) {
     Map<String, Long> layers = new HashMap<>();
     Map<String, Long> frames = new HashMap<>();
     Map<String, Long> threads = new HashMap<>();
     long samples = 0;
     double gcPause = 0;
     double jit = 0;
-    Instant first = null;
-    Instant last = null;
     try (RecordingFile recording = new RecordingFile(file)) {
       while (recording.hasMoreEvents()) {
         RecordedEvent event = recording.readEvent();
+        if (event.getStartTime().isBefore(from) || event.getStartTime().isAfter(to)) {
+          continue;
+        }
         String type = event.getEventType().getName();
-        first = first == null || event.getStartTime().isBefore(first) ? event.getStartTime() : first;
-        last = last == null || event.getEndTime().isAfter(last) ? event.getEndTime() : last;
         if ("jdk.GarbageCollection".equals(type)) {
           gcPause += event.getDuration("sumOfPauses").toNanos() / 1e6;
         } else if ("jdk.Compilation".equals(type)) {
@@ -123,7 +132,7 @@ final class JfrProfile {
     } catch (IOException e) {
       throw new IllegalStateException("cannot read " + file, e);
     }
-    double seconds = first == null ? 0 : Duration.between(first, last).toNanos() / 1e9;
+    double seconds = Duration.between(from, to).toNanos() / 1e9;
     return new Summary(samples, largestFirst(layers, 12), largestFirst(threads, 8), largestFirst(frames, 15), gcPause,
         jit, seconds);
   }

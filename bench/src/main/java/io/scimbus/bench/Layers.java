@@ -51,8 +51,9 @@ final class Layers {
       UsageMeter meter = env.meter(Map.of());
       Recorder serial = new Recorder();
       Recorder loaded = new Recorder();
+      // the SQL client runs in this JVM, so this JVM's compiler is the one that has to settle
       generator.warmUp(SQL, new SqlCeiling(pool, new Recorder(), "warmup", Integer.MAX_VALUE),
-          options.integer("connections"), FullRun.warmUp(options));
+          options.integer("connections"), FullRun.warmUp(options), JitActivity.of(ProcessHandle.current().pid()));
       return List.of(
           generator.closedLoop(SQL, new SqlCeiling(pool, serial, "serial", options.integer("serial-users")), serial,
               1, FullRun.limits(options), meter),
@@ -69,20 +70,21 @@ final class Layers {
         List.of(Integer.toString(port)), Map.of(), logDir)) {
       server.awaitHttp("http://127.0.0.1:" + port + "/ready", Duration.ofSeconds(60));
       Target target = new Target("http://127.0.0.1:" + port + "/scim/v2/bare", "none");
-      return userSyncs(BARE, target, target, env.meter(Map.of("bare-http", server.pid())));
+      return userSyncs(BARE, target, target, Map.of("bare-http", server.pid()));
     }
   }
 
   private List<WorkloadResult> echo(String where, String id, List<List<String>> jvms) {
     try (Topology topology = Topology.start(id, jvms, env.serviceEnv(), logDir)) {
       return userSyncs(where, onboarding.tenant(topology.gatewayUrl(), id + "-serial"),
-          onboarding.tenant(topology.gatewayUrl(), id + "-loaded"), env.meter(topology.pids()));
+          onboarding.tenant(topology.gatewayUrl(), id + "-loaded"), topology.pids());
     }
   }
 
-  private List<WorkloadResult> userSyncs(String where, Target serial, Target loaded, UsageMeter meter) {
+  private List<WorkloadResult> userSyncs(String where, Target serial, Target loaded, Map<String, Long> pids) {
+    UsageMeter meter = env.meter(pids);
     generator.warmUp(where, new EntraInitialSync(loaded, "warmup", Integer.MAX_VALUE, 0, 0, 100),
-        options.integer("connections"), FullRun.warmUp(options));
+        options.integer("connections"), FullRun.warmUp(options), new JitActivity(pids.values()));
     return List.of(
         generator.closedLoop(where, new EntraInitialSync(serial, "serial", options.integer("serial-users"), 0, 0, 100),
             new Recorder(), 1, FullRun.limits(options), meter),

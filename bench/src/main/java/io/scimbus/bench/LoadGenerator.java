@@ -1,6 +1,7 @@
 package io.scimbus.bench;
 
 import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpClient;
@@ -8,6 +9,7 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.PoolOptions;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongFunction;
 
 /**
@@ -15,6 +17,8 @@ import java.util.function.LongFunction;
  * HTTP/1.1 keep-alive pool of {@code connections}; each run is bounded in requests and time and metered.
  */
 final class LoadGenerator implements AutoCloseable {
+  private static final int WARM_ROUND_SECONDS = 5;
+  private static final double SETTLED_CORES = 0.1;
   private final Vertx vertx;
   private final Context context;
   private final HttpClient http;
@@ -33,15 +37,33 @@ final class LoadGenerator implements AutoCloseable {
   }
 
   /**
-   * Runs {@code workload} for {@code duration} and throws the figures away: the JIT compiles the hot paths of the
-   * load generator and of the server first, so measured runs are not the interpreter's.
+   * Runs {@code workload} and throws the figures away, so measured runs see compiled code on both sides: in rounds
+   * of {@value #WARM_ROUND_SECONDS} s, for at least {@code warmUp.min()}, until the JIT compiler threads of the
+   * server's JVMs used less than {@value #SETTLED_CORES} of a core in the last round, or {@code warmUp.max()} passed.
+   * Returns the seconds it took.
    */
-  void warmUp(String where, Workload workload, int concurrency, Duration duration) {
-    Console.say(where + ": warming up for " + duration.toSeconds() + " s");
+  long warmUp(String where, Workload workload, int concurrency, WarmUp warmUp, JitActivity jit) {
+    Console.say(where + ": warming up until the JIT settles (" + warmUp.min().toSeconds() + " to "
+        + warmUp.max().toSeconds() + " s)");
+    long start = System.nanoTime();
+    Budget budget = new Budget(Long.MAX_VALUE, warmUp.max());
     Recorder recorder = new Recorder();
-    Budget budget = new Budget(Long.MAX_VALUE, duration);
-    new ClosedLoopRunner(context, concurrency).run(workload.phases(), new ScimClient(http, recorder, budget), recorder,
-        budget).await();
+    Future<Void> running = new ClosedLoopRunner(context, concurrency).run(workload.phases(),
+        new ScimClient(http, recorder, budget), recorder, budget);
+    double compiled = jit.compilerSeconds();
+    while (!running.isComplete()) {
+      sleep(WARM_ROUND_SECONDS * 1000L);
+      double now = jit.compilerSeconds();
+      double cores = (now - compiled) / WARM_ROUND_SECONDS;
+      compiled = now;
+      long elapsed = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+      if (elapsed >= warmUp.min().toSeconds() && cores < SETTLED_CORES) {
+        budget.spend();
+      }
+    }
+    long took = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+    Console.say(where + ": warmed up in " + took + " s");
+    return took;
   }
 
   WorkloadResult closedLoop(String where, Workload workload, Recorder recorder, int concurrency, Limits limits,
@@ -83,6 +105,19 @@ final class LoadGenerator implements AutoCloseable {
   @Override
   public void close() {
     vertx.close().await();
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while warming up", e);
+    }
+  }
+
+  /** The shortest and the longest warm-up. */
+  record WarmUp(Duration min, Duration max) {
   }
 
   /** The bounds of one run: whichever is reached first stops it. */

@@ -17,13 +17,13 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The SQL ceiling of one user sync, without HTTP or bus: the list lookup (count, then page, as ListSql builds them for
- * {@code userName eq}) and the create's transaction (INSERT into scim_users and into users_outbox), with the same
+ * The SQL ceiling of one user sync, without HTTP or bus: the list lookup (count, then the page only when something
+ * matched, as users-service runs the statements ListSql builds for {@code userName eq}) and the create's transaction (INSERT into scim_users and into users_outbox), with the same
  * parameters and a pool built by the services' own PgPools. It runs in its own database so no service's outbox
  * relay publishes these rows; the relay's own SQL is therefore not part of the ceiling.
  */
 final class SqlCeiling implements Workload {
-  static final String LOOKUP = "SQL lookup (count + page)";
+  static final String LOOKUP = "SQL lookup (count; page when found)";
   static final String CREATE = "SQL create (tx: insert user + outbox)";
   private static final String COLUMNS =
       "t.id, t.user_name, t.external_id, t.display_name, t.active, t.resource, t.version, t.created, t.last_modified";
@@ -53,7 +53,8 @@ final class SqlCeiling implements Workload {
 
   @Override
   public String describe() {
-    return users + " user syncs as SQL only: lookup (count + page) then insert user + outbox in one transaction";
+    return users + " user syncs as SQL only: lookup (count, and the page when found) then insert user + outbox in"
+        + " one transaction";
   }
 
   @Override
@@ -65,7 +66,8 @@ final class SqlCeiling implements Workload {
     String userName = tenant + "-" + index + "@sql.example";
     long lookupStart = System.nanoTime();
     return pool.preparedQuery(COUNT).execute(Tuple.of(tenant, userName))
-        .compose(count -> pool.preparedQuery(PAGE).execute(Tuple.of(tenant, userName, 100, 0)))
+        .compose(count -> count.iterator().next().getLong(0) == 0 ? Future.succeededFuture()
+            : pool.preparedQuery(PAGE).execute(Tuple.of(tenant, userName, 100, 0)))
         .andThen(ar -> timed(LOOKUP, lookupStart, ar.succeeded()))
         .compose(page -> create(userName, "ext-" + index));
   }

@@ -6,10 +6,14 @@ import java.util.List;
 record WorkloadResult(String where, String workload, String describe, String load, double seconds,
     Recorder recorder, List<Usage> usage) {
 
-  /** Completed units (or requests, for single-request workloads) per second of phase {@code phase}. */
+  /**
+   * Completed units of phase {@code phase} per second while that phase ran (a user sync's rate is not diluted by
+   * the groups phase after it).
+   */
   double unitsPerSecond(String phase) {
     OpStats units = recorder.ops().get(Phase.UNIT_PREFIX + phase);
-    return units == null ? 0 : units.count() / seconds;
+    Double phaseSeconds = recorder.phaseSeconds(phase);
+    return units == null ? 0 : units.count() / (phaseSeconds == null ? seconds : phaseSeconds);
   }
 
   double perSecond(String op) {
