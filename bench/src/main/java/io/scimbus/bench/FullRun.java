@@ -44,6 +44,7 @@ final class FullRun {
       Console.say("seeding " + population.count() + " users into tenant " + STEADY_TENANT);
       long seedNanos = SteadySeed.seed(env.pool, population);
       Console.say(String.format(Locale.ROOT, "seeded in %.1f s", seedNanos / 1e9));
+      env.settle();
       Onboarding onboarding = new Onboarding(env.adminToken);
       results.addAll(new Layers(generator, env, options, logDir, onboarding).run());
       ScimbusRuns scimbus = new ScimbusRuns(generator, env, options, logDir, onboarding, population);

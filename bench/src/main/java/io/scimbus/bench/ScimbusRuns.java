@@ -52,7 +52,7 @@ final class ScimbusRuns {
     String id = jvms.size() == 1 ? "one" : "sep";
     List<WorkloadResult> results = new ArrayList<>();
     JfrProfile.Summary profile = null;
-    env.vacuum();
+    env.settle();
     try (Topology topology = Topology.start(id, jvms, env.serviceEnv(), logDir)) {
       UsageMeter meter = env.meter(topology.pids());
       JitActivity jit = new JitActivity(topology.pids().values());
