@@ -3,6 +3,7 @@ package io.scimbus.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.stream.Stream;
@@ -20,7 +21,7 @@ final class JitActivity {
   }
 
   static JitActivity of(long... pids) {
-    return new JitActivity(java.util.Arrays.stream(pids).boxed().toList());
+    return new JitActivity(Arrays.stream(pids).boxed().toList());
   }
 
   /** Compiler threads' CPU seconds so far, summed over the JVMs. */

@@ -40,9 +40,8 @@ final class LoadGenerator implements AutoCloseable {
    * Runs {@code workload} and throws the figures away, so measured runs see compiled code on both sides: in rounds
    * of {@value #WARM_ROUND_SECONDS} s, for at least {@code warmUp.min()}, until the JIT compiler threads of the
    * server's JVMs used less than {@value #SETTLED_CORES} of a core in the last round, or {@code warmUp.max()} passed.
-   * Returns the seconds it took.
    */
-  long warmUp(String where, Workload workload, int concurrency, WarmUp warmUp, JitActivity jit) {
+  void warmUp(String where, Workload workload, int concurrency, WarmUp warmUp, JitActivity jit) {
     Console.say(where + ": warming up until the JIT settles (" + warmUp.min().toSeconds() + " to "
         + warmUp.max().toSeconds() + " s)");
     long start = System.nanoTime();
@@ -59,11 +58,11 @@ final class LoadGenerator implements AutoCloseable {
       long elapsed = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
       if (elapsed >= warmUp.min().toSeconds() && cores < SETTLED_CORES) {
         budget.spend();
+        break;
       }
     }
-    long took = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
-    Console.say(where + ": warmed up in " + took + " s");
-    return took;
+    running.await();
+    Console.say(where + ": warmed up in " + TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start) + " s");
   }
 
   WorkloadResult closedLoop(String where, Workload workload, Recorder recorder, int concurrency, Limits limits,

@@ -19,7 +19,7 @@ final class ScimbusRuns {
   static final String SEPARATE_JVMS = "scimbus, 1 JVM per service";
   static final List<String> SERVICES = List.of("users", "groups", "policy", "notifier", "gateway");
   private static final String LOOKUP = "GET /Users?filter=userName eq (seeded tenant)";
-  // the warm-up looks up other users than the measured run, so no answer comes from a warm cache line
+  // the warm-up's lookups start half the population away, so the measured ones are not a replay of them
   private static final long LOOKUP_WARMUP_OFFSET = 500_000;
 
   private final LoadGenerator generator;
