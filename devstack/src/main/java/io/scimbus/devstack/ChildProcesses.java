@@ -1,11 +1,26 @@
 package io.scimbus.devstack;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Stopping a child JVM the way every scimbus process expects: SIGTERM, a grace period, then SIGKILL. */
+/** Child JVMs of the launcher and the benchmark: the flags a service JVM needs, readiness, and stopping. */
 public final class ChildProcesses {
+  /** What Hazelcast and Netty need opened on Java 17 besides heap and GC flags, which each caller chooses. */
+  public static final List<String> SERVICE_JVM_MODULE_FLAGS = List.of("--add-modules", "java.se",
+      "--add-exports", "java.base/jdk.internal.ref=ALL-UNNAMED",
+      "--add-opens", "java.base/java.lang=ALL-UNNAMED", "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
+      "--add-opens", "java.management/sun.management=ALL-UNNAMED",
+      "--add-opens", "jdk.management/com.sun.management.internal=ALL-UNNAMED");
   private static final long KILL_WAIT_SECONDS = 5;
+  private static final long PROBE_EVERY_MS = 200;
+  private static final HttpClient PROBE = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   private ChildProcesses() {
   }
@@ -21,5 +36,36 @@ public final class ChildProcesses {
       Thread.currentThread().interrupt();
       process.destroyForcibly();
     }
+  }
+
+  /**
+   * Blocks until {@code url} answers 2xx; fails when the process dies or {@code timeout} passes, naming
+   * {@code name} and its {@code log}.
+   */
+  public static void awaitHttp(Process process, String name, Path log, URI url, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    HttpRequest probe = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(2)).build();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
+      }
+      try {
+        if (PROBE.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() / 100 == 2) {
+          return;
+        }
+      } catch (IOException e) {
+        // not listening yet
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted", e);
+      }
+      try {
+        Thread.sleep(PROBE_EVERY_MS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted", e);
+      }
+    }
+    throw new IllegalStateException(name + " not ready within " + timeout + "; see " + log);
   }
 }

@@ -4,7 +4,7 @@ import io.scimbus.contract.BusErrors;
 import io.scimbus.contract.ProvisioningLogEntry;
 import io.scimbus.contract.Topics;
 import io.scimbus.core.error.ScimException;
-import io.scimbus.runtime.ConfigKeys;
+import io.scimbus.runtime.DurableProducer;
 import io.scimbus.runtime.ServiceConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -16,7 +16,6 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.kafka.client.producer.KafkaProducer;
 import io.vertx.kafka.client.producer.KafkaProducerRecord;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +31,8 @@ final class ProvisioningLogRecorder implements Handler<RoutingContext> {
   private static final Logger LOG = LoggerFactory.getLogger(ProvisioningLogRecorder.class);
   static final int MAX_PENDING = 10_000;
   static final int DELIVERY_TIMEOUT_MS = 30_000;
+  private static final int LINGER_MS = 5;
+  private static final int MAX_BLOCK_MS = 5_000;
   private static final long WARN_EVERY_NANOS = 10_000_000_000L;
 
   private final KafkaProducer<String, String> producer;
@@ -40,16 +41,7 @@ final class ProvisioningLogRecorder implements Handler<RoutingContext> {
   private long lastWarning;
 
   ProvisioningLogRecorder(Vertx vertx, ServiceConfig config) {
-    this.producer = KafkaProducer.create(vertx, Map.of(
-        "bootstrap.servers", config.string(ConfigKeys.KAFKA_BOOTSTRAP),
-        "key.serializer", "org.apache.kafka.common.serialization.StringSerializer",
-        "value.serializer", "org.apache.kafka.common.serialization.StringSerializer",
-        "acks", "all",
-        "enable.idempotence", "true",
-        "linger.ms", "5",
-        "request.timeout.ms", "10000",
-        "delivery.timeout.ms", Integer.toString(DELIVERY_TIMEOUT_MS),
-        "max.block.ms", "5000"));
+    this.producer = DurableProducer.create(vertx, config, LINGER_MS, DELIVERY_TIMEOUT_MS, MAX_BLOCK_MS);
   }
 
   @Override

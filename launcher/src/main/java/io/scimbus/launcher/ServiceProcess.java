@@ -7,9 +7,6 @@ import io.scimbus.runtime.HealthServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,13 +17,9 @@ import java.util.stream.Stream;
 
 /** One service as its own JVM, started from its fat jar, with its log in a file and readiness over HTTP. */
 final class ServiceProcess {
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  // a laptop's suite: small heaps and C1 only, for start-up time rather than peak throughput
   private static final List<String> JVM_FLAGS = List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
-      "-XX:TieredStopAtLevel=1", "--add-modules", "java.se",
-      "--add-exports", "java.base/jdk.internal.ref=ALL-UNNAMED",
-      "--add-opens", "java.base/java.lang=ALL-UNNAMED", "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
-      "--add-opens", "java.management/sun.management=ALL-UNNAMED",
-      "--add-opens", "jdk.management/com.sun.management.internal=ALL-UNNAMED");
+      "-XX:TieredStopAtLevel=1");
 
   private final String name;
   private final Process process;
@@ -47,6 +40,7 @@ final class ServiceProcess {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(JVM_FLAGS);
+    command.addAll(ChildProcesses.SERVICE_JVM_MODULE_FLAGS);
     command.add("-jar");
     command.add(jar.toString());
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
@@ -61,26 +55,8 @@ final class ServiceProcess {
 
   /** Blocks until {@code /health/ready} answers 200, the process dies, or the deadline passes. */
   void awaitReady(Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + healthPort + HealthServer.READY))
-        .timeout(Duration.ofSeconds(2)).build();
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
-      }
-      try {
-        if (HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() / 100 == 2) {
-          return;
-        }
-      } catch (IOException e) {
-        // not listening yet
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted", e);
-      }
-      sleep(250);
-    }
-    throw new IllegalStateException(name + " not ready within " + timeout + "; see " + log);
+    ChildProcesses.awaitHttp(process, name, log, URI.create("http://127.0.0.1:" + healthPort + HealthServer.READY),
+        timeout);
   }
 
   /** SIGTERM, so the service closes Vert.x and leaves the cluster cleanly; killed if it lingers. */
@@ -111,14 +87,6 @@ final class ServiceProcess {
           .orElseThrow(() -> new IllegalStateException("no fat jar in " + target + ": run mvn install -DskipTests"));
     } catch (IOException e) {
       throw new IllegalStateException("no " + target + ": run mvn install -DskipTests", e);
-    }
-  }
-
-  private static void sleep(long ms) {
-    try {
-      Thread.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 }

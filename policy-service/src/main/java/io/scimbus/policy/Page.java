@@ -1,6 +1,7 @@
 package io.scimbus.policy;
 
 import io.scimbus.runtime.bus.BusRequest;
+import io.scimbus.runtime.store.ListQuery;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -10,12 +11,8 @@ import java.util.List;
  * {@code count} capped), so operators page tenants and logs exactly as IdPs page users.
  */
 record Page(int startIndex, int count) {
-  static final int DEFAULT_COUNT = 100;
-  static final int MAX_COUNT = 1000;
-
   static Page of(BusRequest request) {
-    return new Page(Math.max(1, request.queryInt("startIndex", 1)),
-        Math.min(MAX_COUNT, Math.max(0, request.queryInt("count", DEFAULT_COUNT))));
+    return new Page(ListQuery.startIndex(request.query()), ListQuery.count(request.query()));
   }
 
   int offset() {

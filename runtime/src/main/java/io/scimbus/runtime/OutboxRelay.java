@@ -10,7 +10,6 @@ import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +23,10 @@ public final class OutboxRelay {
   private static final int BATCH = 500;
   // A commit's wake-up waits this long, so that under load one relay transaction carries many commits' events.
   private static final long WAKE_LINGER_MS = 5;
+  private static final int PRODUCER_LINGER_MS = 2;
+  // A relay transaction holds its rows locked while it waits for Kafka, so it gives up sooner than a log writer.
+  private static final int DELIVERY_TIMEOUT_MS = 20_000;
+  private static final int MAX_BLOCK_MS = 10_000;
   private static final String TRY_LOCK = "SELECT pg_try_advisory_xact_lock(hashtext($1))";
 
   private final Vertx vertx;
@@ -47,16 +50,7 @@ public final class OutboxRelay {
         + " FOR UPDATE";
     this.delete = "DELETE FROM " + table + " WHERE seq = ANY($1)";
     this.pollMs = config.longValue(ConfigKeys.OUTBOX_POLL_MS);
-    this.producer = KafkaProducer.create(vertx, Map.of(
-        "bootstrap.servers", config.string(ConfigKeys.KAFKA_BOOTSTRAP),
-        "key.serializer", "org.apache.kafka.common.serialization.StringSerializer",
-        "value.serializer", "org.apache.kafka.common.serialization.StringSerializer",
-        "acks", "all",
-        "enable.idempotence", "true",
-        "linger.ms", "2",
-        "request.timeout.ms", "10000",
-        "delivery.timeout.ms", "20000",
-        "max.block.ms", "10000"));
+    this.producer = DurableProducer.create(vertx, config, PRODUCER_LINGER_MS, DELIVERY_TIMEOUT_MS, MAX_BLOCK_MS);
   }
 
   public void start() {

@@ -31,7 +31,12 @@ public record BusRequest(String tenant, String requestId, JsonObject payload) {
 
   /** An integer query parameter (they travel as strings); garbage is the client's error. */
   public int queryInt(String name, int fallback) {
-    String value = query().getString(name);
+    return intParam(query(), name, fallback);
+  }
+
+  /** Parameter {@code name} of {@code query} as an integer, {@code fallback} when absent; 400 when not a number. */
+  public static int intParam(JsonObject query, String name, int fallback) {
+    String value = query.getString(name);
     if (value == null || value.isBlank()) {
       return fallback;
     }

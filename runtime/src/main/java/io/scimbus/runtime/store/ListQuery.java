@@ -4,6 +4,7 @@ import io.scimbus.core.error.ScimException;
 import io.scimbus.core.filter.AttributePath;
 import io.scimbus.core.filter.Filter;
 import io.scimbus.core.filter.FilterParser;
+import io.scimbus.runtime.bus.BusRequest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Locale;
@@ -22,12 +23,22 @@ public record ListQuery(Filter filter, int startIndex, int count, AttributePath 
   public static ListQuery fromQuery(JsonObject query) {
     return new ListQuery(
         filter(query.getString("filter")),
-        Math.max(1, integer(query.getString("startIndex"), "startIndex", 1)),
-        Math.min(MAX_COUNT, Math.max(0, integer(query.getString("count"), "count", DEFAULT_COUNT))),
+        startIndex(query),
+        count(query),
         sortBy(query.getString("sortBy")),
         descending(query.getString("sortOrder")),
         query.getString("attributes"),
         query.getString("excludedAttributes"));
+  }
+
+  /** {@code startIndex} of list query parameters: 1-based, values below 1 mean 1. */
+  public static int startIndex(JsonObject query) {
+    return Math.max(1, BusRequest.intParam(query, "startIndex", 1));
+  }
+
+  /** {@code count} of list query parameters: capped at {@link #MAX_COUNT}, a negative count means 0. */
+  public static int count(JsonObject query) {
+    return Math.min(MAX_COUNT, Math.max(0, BusRequest.intParam(query, "count", DEFAULT_COUNT)));
   }
 
   /** From a SearchRequest body (RFC 7644 §3.4.3): numbers are numbers, attribute lists are arrays. */
@@ -74,16 +85,5 @@ public record ListQuery(Filter filter, int startIndex, int count, AttributePath 
       case "descending" -> true;
       default -> throw ScimException.invalidValue("sortOrder must be ascending or descending, got \"" + order + "\"");
     };
-  }
-
-  private static int integer(String value, String name, int fallback) {
-    if (value == null || value.isBlank()) {
-      return fallback;
-    }
-    try {
-      return Integer.parseInt(value.trim());
-    } catch (NumberFormatException e) {
-      throw ScimException.invalidValue(name + " must be an integer, got \"" + value + "\"");
-    }
   }
 }
