@@ -206,7 +206,7 @@ class PatchEngineTest {
   @Test
   void enterpriseAttributeByUrnPathAddsExtensionAndSchema() {
     Map<String, Object> patched = patchUser(
-        "[{'op':'add','path':'" + ENTERPRISE + ":employeeNumber','value':123},"
+        "[{'op':'add','path':'" + ENTERPRISE + ":employeeNumber','value':'123'},"
         + "{'op':'add','path':'" + ENTERPRISE + ":manager.value','value':'m1'}]");
     assertEquals(Map.of("employeeNumber", "123", "manager", Map.of("value", "m1")), object(patched, ENTERPRISE));
     assertEquals(List.of("urn:ietf:params:scim:schemas:core:2.0:User", ENTERPRISE), patched.get("schemas"));

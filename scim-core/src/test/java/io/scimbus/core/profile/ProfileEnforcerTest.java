@@ -95,7 +95,7 @@ class ProfileEnforcerTest {
   void enterpriseToolkitStoresFoldersAndMetadataAsStrings() {
     Map<String, Object> kept = enforce(Presets.ENTERPRISE_TOOLKIT, Map.of("userName", "a@b.com",
         CUSTOM, Map.of("folders", List.of("f-1", "ext-folder-9")),
-        METADATA, Map.of("badgeId", 4711, "site", "North")));
+        METADATA, Map.of("badgeId", "4711", "site", "North")));
 
     assertEquals(Map.of("folders", List.of("f-1", "ext-folder-9")), kept.get(CUSTOM));
     assertEquals(Map.of("badgeId", "4711", "site", "North"), kept.get(METADATA));
