@@ -137,4 +137,17 @@ class ProfileEnforcerTest {
     assertFalse(Presets.named(Presets.MINIMAL_USERS).groups().enabled());
     assertEquals("invalidValue", assertThrows(ScimException.class, () -> Presets.named("nope")).scimType());
   }
+
+  @Test
+  void aUniqueValueMustFitTheIndexThatEnforcesIt() {
+    ResourceRules rules = new ResourceRules(true, List.of(), false, List.of(), Map.of(), Map.of(),
+        List.of("nickName"));
+    ProfileEnforcer enforcer = new ProfileEnforcer(TenantProfile.standard().userSchema(), rules);
+    ScimException e = assertThrows(ScimException.class,
+        () -> enforcer.apply(Map.of("userName", "b", "nickName", "x".repeat(1025))));
+    assertEquals("invalidValue", e.scimType());
+    assertEquals("nickName is longer than 1024 bytes (UTF-8), the limit for this attribute", e.detail());
+    assertEquals("x".repeat(1024), enforcer.apply(Map.of("userName", "b", "nickName", "x".repeat(1024)))
+        .get("nickName"));
+  }
 }
