@@ -37,9 +37,9 @@ import java.util.function.Function;
  * stay cheap: writes change them with set operations ({@link MemberRepository}) without reading them, and reads load
  * them only when the response shows them ({@code excludedAttributes=members}, as Entra sends, skips the query).
  *
- * <p>Member values are accepted as any non-empty string: they are not checked against existing users or groups,
- * because scim_users belongs to users-service and another service's table is not ours to query. Cross-service
- * validation can come later as a request over the bus.
+ * <p>Member values are accepted as any non-empty string: they are not checked against existing users, because
+ * scim_users belongs to users-service and another service's table is not ours to query. A member's type and
+ * {@code $ref} are derived from its id ({@link MemberTypes}).
  *
  * <p>PATCH answers 204 No Content with the new ETag, as RFC 7644 §3.5.2 allows and Entra and Okta accept: echoing
  * a group of 100,000 members after every membership batch would cost more than the change itself. A client that
@@ -84,14 +84,17 @@ final class GroupService {
     OffsetDateTime now = now();
     StoredGroup group = StoredGroup.fromResource(UUID.randomUUID(), new JsonObject(canonical), 1, now, now);
     MemberChanges changes = new MemberChanges();
-    return pool.withTransaction(tx -> groups.insert(tx, request.tenant(), group)
-            .compose(v -> members.add(tx, request.tenant(), group.id(), initial))
-            .compose(added -> {
-              changes.added(added);
-              return outbox.add(tx, Topics.GROUP_EVENTS, events.of(EventTypes.GROUP_CREATED, request, group, changes));
-            }))
+    return pool.withTransaction(tx -> members.typed(tx, request.tenant(), initial)
+            .compose(typed -> groups.insert(tx, request.tenant(), group)
+                .compose(v -> members.add(tx, request.tenant(), group.id(), typed))
+                .compose(added -> {
+                  changes.added(added);
+                  return outbox.add(tx, Topics.GROUP_EVENTS,
+                      events.of(EventTypes.GROUP_CREATED, request, group, changes));
+                })
+                .map(typed)))
         .onSuccess(v -> relay.wake())
-        .map(v -> ScimReply.created(represent(request, group, initial), Representation.etag(group.version())));
+        .map(typed -> ScimReply.created(represent(request, group, typed), Representation.etag(group.version())));
   }
 
   Future<ScimReply> get(BusRequest request) {
@@ -136,11 +139,12 @@ final class GroupService {
     JsonObject resource = new JsonObject(canonical);
     return pool.withTransaction(tx -> lockForWrite(tx, request, id).compose(current -> {
           MemberChanges changes = new MemberChanges();
-          return members.replace(tx, request.tenant(), id, replacement, changes)
-              .compose(v -> commit(tx, request, current, resource, changes));
+          return members.typed(tx, request.tenant(), replacement)
+              .compose(typed -> members.replace(tx, request.tenant(), id, typed, changes)
+                  .compose(v -> commit(tx, request, current, resource, changes))
+                  .map(group -> ScimReply.ok(represent(request, group, typed), Representation.etag(group.version()))));
         }))
-        .onSuccess(v -> relay.wake())
-        .map(group -> ScimReply.ok(represent(request, group, replacement), Representation.etag(group.version())));
+        .onSuccess(v -> relay.wake());
   }
 
   Future<ScimReply> patch(BusRequest request) {
