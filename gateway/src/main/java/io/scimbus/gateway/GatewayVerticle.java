@@ -80,8 +80,14 @@ public final class GatewayVerticle extends VerticleBase {
     return server.actualPort();
   }
 
+  /**
+   * HTTP/1.1 with the configured request-line and header limits. Cleartext HTTP/2 upgrades are declined: Netty's
+   * HTTP/2 codec answers its own refusals (431 for a long path) with no body, out of reach of
+   * {@link InvalidRequestHandler}, and SCIM clients gain nothing from it (TLS ends at the ingress).
+   */
   private static HttpServerOptions httpOptions(ServiceConfig config) {
     return new HttpServerOptions()
+        .setHttp2ClearTextEnabled(false)
         .setMaxInitialLineLength(config.integer(ConfigKeys.MAX_REQUEST_LINE_BYTES))
         .setMaxHeaderSize(config.integer(ConfigKeys.MAX_HEADER_BYTES));
   }

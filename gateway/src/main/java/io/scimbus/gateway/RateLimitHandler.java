@@ -33,15 +33,16 @@ final class RateLimitHandler implements Handler<RoutingContext> {
         + " request rate limit of this tenant; retry after " + waitSeconds + " s"));
   }
 
-  /** Operations of a bulk request (capped at what one may carry; more is refused later), else 1. */
+  /** Operations of a bulk request, else 1; a bulk over the operation limit is refused before any runs, so costs 1. */
   private static int cost(RoutingContext rc) {
     String bulkPath = ScimMedia.SCIM_PREFIX.replace(":tenant", rc.pathParam("tenant")) + "/Bulk";
     if (rc.request().method() != HttpMethod.POST || !rc.normalizedPath().replaceAll("/+$", "").equals(bulkPath)) {
       return 1;
     }
     JsonObject body = JsonBody.lenient(rc);
-    if (body != null && body.getValue("Operations") instanceof JsonArray operations) {
-      return Math.max(1, Math.min(operations.size(), BulkHandler.MAX_OPERATIONS));
+    if (body != null && body.getValue("Operations") instanceof JsonArray operations
+        && operations.size() <= BulkHandler.MAX_OPERATIONS) {
+      return Math.max(1, operations.size());
     }
     return 1;
   }
