@@ -12,12 +12,15 @@ import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /** Tenant lifecycle and profile actions of the admin API. The tenant id of an existing tenant is the bus header. */
 final class TenantActions {
   private static final Pattern TENANT_ID = Pattern.compile("[a-z0-9-]{3,63}");
   private static final int MAX_DISPLAY_NAME = 200;
+  private static final Set<String> CREATE_FIELDS = Set.of("id", "displayName", "profile");
 
   private final Pool pool;
   private final EventBus bus;
@@ -33,6 +36,7 @@ final class TenantActions {
 
   Future<ScimReply> create(BusRequest request) {
     JsonObject body = request.body();
+    knownFields(body, CREATE_FIELDS);
     String id = body.getValue("id") instanceof String s ? s : null;
     if (id == null || !TENANT_ID.matcher(id).matches()) {
       throw ScimException.invalidValue("id must be 3 to 63 characters of a-z, 0-9 and '-'");
@@ -56,7 +60,7 @@ final class TenantActions {
 
   Future<ScimReply> update(BusRequest request) {
     Object name = request.body().getValue("displayName");
-    if (name == null) {
+    if (name == null || request.body().size() > 1) {
       throw ScimException.invalidValue("displayName is the only updatable field; set the profile at /profile");
     }
     return tenants.rename(pool, request.tenant(), displayName(name))
@@ -104,6 +108,16 @@ final class TenantActions {
 
   static ScimException notFound(String tenant) {
     return ScimException.notFound("tenant " + tenant + " not found");
+  }
+
+  /** Refuses a field the request does not define, so a misspelt {@code profile} is never silently the default. */
+  private static void knownFields(JsonObject body, Set<String> known) {
+    for (String field : body.fieldNames()) {
+      if (!known.contains(field)) {
+        throw ScimException.invalidValue("field " + field + " is unknown; known fields: "
+            + String.join(", ", new TreeSet<>(known)));
+      }
+    }
   }
 
   private static String displayName(Object value) {
