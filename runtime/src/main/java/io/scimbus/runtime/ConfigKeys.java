@@ -53,6 +53,8 @@ public final class ConfigKeys {
 
   /** Port of the health and metrics server every service runs (0 = any free port). */
   public static final String HEALTH_PORT = "SCIMBUS_HEALTH_PORT";
+  /** How long one event-loop task may run before {@code /health/live} reports the service DOWN. */
+  public static final String LIVENESS_BLOCKED_MS = "SCIMBUS_LIVENESS_BLOCKED_MS";
 
   /**
    * HMAC secret that signs and verifies tenant tokens, as the single key with kid {@code default}. Used only when
