@@ -10,6 +10,8 @@ import io.scimbus.runtime.Migrations;
 import io.scimbus.runtime.PgPools;
 import io.scimbus.runtime.ServiceContext;
 import io.scimbus.runtime.bus.ActionRouter;
+import io.scimbus.runtime.deadletter.DeadLetterActions;
+import io.scimbus.runtime.deadletter.DeadLetterStore;
 import io.scimbus.runtime.bus.BusRequest;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -22,6 +24,7 @@ public final class NotifierVerticle extends VerticleBase {
   public static final String SERVICE = "notifier";
   private static final String CONSUMER_GROUP = "scimbus-notifier";
   private static final int MAX_EVENTS = 1000;
+  private static final String DEAD_LETTER_TABLE = "notifier_dead_letters";
 
   private final ServiceContext context;
   private Pool pool;
@@ -35,12 +38,13 @@ public final class NotifierVerticle extends VerticleBase {
   public Future<?> start() {
     pool = PgPools.create(vertx, context.config());
     EventLog log = new EventLog();
+    DeadLetterStore deadLetters = new DeadLetterStore(DEAD_LETTER_TABLE);
     // The event log is keyed by event id, so a replayed batch has no second effect.
     consumer = new CommittingConsumer<>(vertx, context.config(), CONSUMER_GROUP,
         Set.of(Topics.USER_EVENTS, Topics.GROUP_EVENTS), ProvisioningEvent::fromJson,
-        events -> pool.withTransaction(tx -> log.record(tx, events)));
+        events -> pool.withTransaction(tx -> log.record(tx, events)), pool, deadLetters);
     return Migrations.apply(vertx, pool, SERVICE)
-        .compose(v -> new ActionRouter()
+        .compose(v -> new DeadLetterActions(pool, deadLetters, consumer).registerOn(new ActionRouter())
             .on(Actions.EVENTS, request -> events(log, request))
             .register(vertx.eventBus(), BusAddresses.NOTIFIER))
         .compose(registered -> consumer.start());

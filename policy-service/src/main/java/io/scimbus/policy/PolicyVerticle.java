@@ -13,6 +13,8 @@ import io.scimbus.policy.discovery.DiscoveryActions;
 import io.scimbus.runtime.store.PlainJson;
 import io.scimbus.runtime.ServiceContext;
 import io.scimbus.runtime.bus.ActionRouter;
+import io.scimbus.runtime.deadletter.DeadLetterActions;
+import io.scimbus.runtime.deadletter.DeadLetterStore;
 import io.scimbus.runtime.bus.BusRequest;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -23,6 +25,7 @@ import java.util.Set;
 public final class PolicyVerticle extends VerticleBase {
   public static final String SERVICE = "policy";
   private static final String LOG_CONSUMER_GROUP = "scimbus-policy-provisioning-log";
+  private static final String DEAD_LETTER_TABLE = "policy_dead_letters";
 
   private final ServiceContext context;
   private Pool pool;
@@ -40,15 +43,17 @@ public final class PolicyVerticle extends VerticleBase {
     ProvisioningLogRepository logRows = new ProvisioningLogRepository();
     TenantActions tenants = new TenantActions(pool, vertx.eventBus(), tenantRows, tokenRows);
     TokenActions tokens = new TokenActions(pool, vertx.eventBus(), tenantRows, tokenRows);
+    DeadLetterStore deadLetters = new DeadLetterStore(DEAD_LETTER_TABLE);
     // Entry ids make storing a replayed batch harmless.
     logConsumer = new CommittingConsumer<>(vertx, context.config(), LOG_CONSUMER_GROUP,
-        Set.of(Topics.PROVISIONING_LOG), ProvisioningLogEntry::fromJson, entries -> logRows.record(pool, entries));
+        Set.of(Topics.PROVISIONING_LOG), ProvisioningLogEntry::fromJson, entries -> logRows.record(pool, entries),
+        pool, deadLetters);
     ActionRouter router = new DiscoveryActions(tenant -> tenantRows.profile(pool, tenant).map(document -> {
       if (document == null) {
         throw TenantActions.notFound(tenant);
       }
       return ProfileDocument.parse(PlainJson.map(document));
-    })).registerOn(new ActionRouter())
+    })).registerOn(new DeadLetterActions(pool, deadLetters, logConsumer).registerOn(new ActionRouter()))
         .on(Actions.TENANT_CREATE, tenants::create)
         .on(Actions.TENANT_GET, tenants::get)
         .on(Actions.TENANT_LIST, tenants::list)
