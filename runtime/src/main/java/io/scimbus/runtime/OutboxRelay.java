@@ -202,7 +202,7 @@ public final class OutboxRelay implements Requeue {
       errors[i] = PgText.storable(refused.get(i).failure.toString());
     }
     Long[] seqs = refused.stream().map(send -> send.seq).toArray(Long[]::new);
-    return tx.preparedQuery(countFailures).execute(Tuple.of(seqs, errors)).compose(rows -> {
+    return tx.preparedQuery(countFailures).execute(Tuple.from(new Object[] {seqs, errors})).compose(rows -> {
       List<Long> exhausted = new ArrayList<>();
       for (Row row : rows) {
         int attempts = row.getInteger(1);
