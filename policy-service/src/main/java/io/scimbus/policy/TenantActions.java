@@ -49,7 +49,8 @@ final class TenantActions {
   }
 
   Future<ScimReply> get(BusRequest request) {
-    return db.read(request.deadline(), conn -> tenants.get(conn, request.tenant())).map(tenant -> ScimReply.ok(found(tenant, request), null));
+    return db.read(request.deadline(), conn -> tenants.get(conn, request.tenant()))
+        .map(tenant -> ScimReply.ok(found(tenant, request), null));
   }
 
   Future<ScimReply> list(BusRequest request) {
@@ -83,7 +84,8 @@ final class TenantActions {
   }
 
   Future<ScimReply> profile(BusRequest request) {
-    return db.read(request.deadline(), conn -> tenants.profile(conn, request.tenant())).map(profile -> ScimReply.ok(found(profile, request), null));
+    return db.read(request.deadline(), conn -> tenants.profile(conn, request.tenant()))
+        .map(profile -> ScimReply.ok(found(profile, request), null));
   }
 
   /** Stores the validated profile, then publishes the change so services drop their cached copy. */

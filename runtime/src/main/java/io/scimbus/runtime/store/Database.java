@@ -19,9 +19,9 @@ import java.util.function.Supplier;
  * its connection forever, and a few such requests starved every tenant.
  *
  * <p>A transaction is bounded by the request's {@link Deadline}: {@code statement_timeout} is set from the time left
- * when it begins (no statement runs longer), and no COMMIT is sent once the deadline has passed. Either way the transaction rolls back and the request fails with 503,
- * so the gateway's 503 never hides a write that committed. A request already late is refused before it takes a
- * connection.
+ * when it begins (no statement runs longer), and no COMMIT is sent once the deadline has passed. Either way the
+ * transaction rolls back and the request fails with 503, so the gateway's 503 never hides a write that committed.
+ * A request already late is refused before it takes a connection.
  */
 public final class Database {
   private static final String STATEMENT_TIMEOUT = "SELECT set_config('statement_timeout', $1, true)";
