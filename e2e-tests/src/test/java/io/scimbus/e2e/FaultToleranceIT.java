@@ -1,6 +1,7 @@
 package io.scimbus.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.scimbus.contract.EventTypes;
@@ -37,22 +38,28 @@ import org.junit.jupiter.api.Test;
  */
 class FaultToleranceIT {
   private static final Duration PATIENCE = Duration.ofSeconds(90);
+  // the production default rather than the shared cluster's 3 s: a cold member on a busy machine must not fail a write
+  private static final int BUS_TIMEOUT_MS = 10_000;
   private static final Duration KAFKA_DOWN = Duration.ofSeconds(30);
   private static final long WRITE_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
   private static Path workDir;
+  private static String database;
   private static KafkaBroker kafka;
   private static ScimbusCluster cluster;
   private static ServiceJvm users;
 
   @BeforeAll
   static void startIsolatedSuite() throws Exception {
-    workDir = Files.createTempDirectory("scimbus-faults-");
+    // under target/, so the broker's and users-service's logs outlive a failed run and mvn clean removes them
+    workDir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "faults-");
     kafka = KafkaBroker.start(workDir);
+    database = TestInfrastructure.get().newDatabase();
     cluster = ScimbusCluster.isolated(List.of(ScimbusCluster.GATEWAY, ScimbusCluster.POLICY,
         ScimbusCluster.NOTIFIER), new JsonObject()
-        .put(ConfigKeys.PG_URI, TestInfrastructure.get().newDatabase())
-        .put(ConfigKeys.KAFKA_BOOTSTRAP, kafka.bootstrapServers()));
+        .put(ConfigKeys.PG_URI, database)
+        .put(ConfigKeys.KAFKA_BOOTSTRAP, kafka.bootstrapServers())
+        .put(ConfigKeys.BUS_TIMEOUT_MS, BUS_TIMEOUT_MS));
     users = startUsersService();
   }
 
@@ -66,6 +73,9 @@ class FaultToleranceIT {
     }
     if (kafka != null) {
       kafka.close();
+    }
+    if (database != null) {
+      TestInfrastructure.get().dropDatabase(database);
     }
   }
 
@@ -85,6 +95,7 @@ class FaultToleranceIT {
     }
 
     // while no users-service was there the gateway said so; nothing else went wrong
+    assertFalse(refused.isEmpty(), "the kill did not interrupt the stream");
     assertTrue(refused.stream().allMatch(answer -> answer.contains(": 503 ")), refused.toString());
     acknowledged.forEach((userName, id) -> {
       Response read = scim.get("/Users/" + id);

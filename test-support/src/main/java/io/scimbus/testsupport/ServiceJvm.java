@@ -77,10 +77,6 @@ public final class ServiceJvm implements AutoCloseable {
     }
   }
 
-  public long pid() {
-    return process.pid();
-  }
-
   /** SIGTERM, so it leaves the cluster cleanly; killed if it lingers. */
   @Override
   public void close() {

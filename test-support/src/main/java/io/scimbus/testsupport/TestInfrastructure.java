@@ -45,20 +45,30 @@ public final class TestInfrastructure {
 
   /**
    * A new, empty database on the test server, as a URI in the form {@code SCIMBUS_PG_URI} takes: for a cluster of
-   * its own whose tables (outboxes, event logs) no member of another cluster may read.
+   * its own whose tables (outboxes, event logs) no member of another cluster may read. Drop it when done.
    */
   public String newDatabase() {
+    String name = "isolated_" + UUID.randomUUID().toString().replace("-", "");
+    onServer("CREATE DATABASE " + name);
+    URI server = URI.create(pgUri);
+    return pgUri.substring(0, pgUri.length() - server.getPath().length()) + "/" + name;
+  }
+
+  /** Drops a database {@link #newDatabase()} made, even if a killed client left a session behind. */
+  public void dropDatabase(String uri) {
+    onServer("DROP DATABASE IF EXISTS " + URI.create(uri).getPath().substring(1) + " WITH (FORCE)");
+  }
+
+  private void onServer(String sql) {
     URI server = URI.create(pgUri);
     String[] user = server.getUserInfo().split(":", 2);
-    String name = "isolated_" + UUID.randomUUID().toString().replace("-", "");
     String jdbc = "jdbc:postgresql://" + server.getHost() + ":" + server.getPort() + server.getPath();
     try (Connection connection = DriverManager.getConnection(jdbc, user[0], user.length > 1 ? user[1] : "");
         Statement statement = connection.createStatement()) {
-      statement.execute("CREATE DATABASE " + name);
+      statement.execute(sql);
     } catch (SQLException e) {
-      throw new IllegalStateException("cannot create a database on " + jdbc, e);
+      throw new IllegalStateException("cannot run " + sql + " on " + jdbc, e);
     }
-    return pgUri.substring(0, pgUri.length() - server.getPath().length()) + "/" + name;
   }
 
   private static TestInfrastructure start() {
