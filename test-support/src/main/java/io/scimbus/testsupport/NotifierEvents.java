@@ -47,7 +47,8 @@ public final class NotifierEvents {
         + " s, got " + found);
   }
 
-  private List<JsonObject> about(String resourceId) {
+  /** Every event of the tenant notifier-service has recorded so far (up to its page of 1,000), in arrival order. */
+  public List<JsonObject> all() {
     DeliveryOptions options = new DeliveryOptions()
         .addHeader(BusHeaders.ACTION, Actions.EVENTS)
         .addHeader(BusHeaders.TENANT, tenant)
@@ -55,10 +56,18 @@ public final class NotifierEvents {
     JsonObject reply = cluster.member(ScimbusCluster.GATEWAY).vertx().eventBus()
         .<JsonObject>request(BusAddresses.NOTIFIER, new JsonObject(), options).await().body();
     JsonArray events = reply.getJsonObject("body").getJsonArray("events");
-    List<JsonObject> matching = new ArrayList<>();
+    List<JsonObject> all = new ArrayList<>();
     for (int i = 0; i < events.size(); i++) {
-      if (resourceId.equals(events.getJsonObject(i).getString("resourceId"))) {
-        matching.add(events.getJsonObject(i));
+      all.add(events.getJsonObject(i));
+    }
+    return all;
+  }
+
+  private List<JsonObject> about(String resourceId) {
+    List<JsonObject> matching = new ArrayList<>();
+    for (JsonObject event : all()) {
+      if (resourceId.equals(event.getString("resourceId"))) {
+        matching.add(event);
       }
     }
     // The notifier's log orders by arrival, which ties within one Kafka batch; the version is the resource's order.

@@ -25,10 +25,11 @@ import java.util.concurrent.TimeoutException;
  * request crosses the wire between members exactly as between pods. One shared instance serves all test classes;
  * tests isolate themselves with a fresh tenant each.
  */
-public final class ScimbusCluster {
+public final class ScimbusCluster implements AutoCloseable {
   public static final String GATEWAY = GatewayMain.DEFINITION.name();
   public static final String USERS = UsersMain.DEFINITION.name();
   public static final String POLICY = PolicyMain.DEFINITION.name();
+  public static final String NOTIFIER = NotifierMain.DEFINITION.name();
   private static final List<ServiceDefinition> SERVICES = List.of(UsersMain.DEFINITION, GroupsMain.DEFINITION,
       PolicyMain.DEFINITION, NotifierMain.DEFINITION, GatewayMain.DEFINITION);
   private static ScimbusCluster shared;
@@ -37,21 +38,32 @@ public final class ScimbusCluster {
   private final Map<String, ServiceRunner.Running> members = new LinkedHashMap<>();
   private final List<ServiceRunner.Running> extraGateways = new ArrayList<>();
 
-  private ScimbusCluster(ServiceConfig config) {
+  private ScimbusCluster(ServiceConfig config, List<ServiceDefinition> services) {
     this.config = config;
-    List<Future<ServiceRunner.Running>> starts = SERVICES.stream()
+    List<Future<ServiceRunner.Running>> starts = services.stream()
         .map(service -> ServiceRunner.start(config, List.of(service))).toList();
-    for (int i = 0; i < SERVICES.size(); i++) {
-      members.put(SERVICES.get(i).name(), await(starts.get(i)));
+    for (int i = 0; i < services.size(); i++) {
+      members.put(services.get(i).name(), await(starts.get(i)));
     }
   }
 
   public static synchronized ScimbusCluster shared() {
     if (shared == null) {
-      shared = new ScimbusCluster(freshConfig());
+      shared = new ScimbusCluster(freshConfig(), SERVICES);
       Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "test-cluster-stop"));
     }
     return shared;
+  }
+
+  /**
+   * A cluster of its own, for a test that breaks things (kills a member, stops Kafka): its own Hazelcast cluster
+   * name and ports, only the named {@code services} as members in this JVM (others may join as JVMs of their own,
+   * see {@link ServiceJvm}), and {@code overrides} over the shared settings, such as a database or a Kafka of its
+   * own. Close it when done.
+   */
+  public static ScimbusCluster isolated(List<String> services, JsonObject overrides) {
+    List<ServiceDefinition> members = SERVICES.stream().filter(s -> services.contains(s.name())).toList();
+    return new ScimbusCluster(new ServiceConfig(freshConfig().toJson().mergeIn(overrides)), members);
   }
 
   private static ServiceConfig freshConfig() {
@@ -152,7 +164,8 @@ public final class ScimbusCluster {
     }
   }
 
-  private synchronized void close() {
+  @Override
+  public synchronized void close() {
     extraGateways.forEach(running -> await(running.vertx().close()));
     extraGateways.clear();
     members.values().forEach(running -> await(running.vertx().close()));
