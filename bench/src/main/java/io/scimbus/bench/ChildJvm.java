@@ -16,7 +16,8 @@ import java.util.Map;
  * production image uses apart from the heap, which is fixed so the two topologies get the same memory per JVM.
  */
 final class ChildJvm implements AutoCloseable {
-  private static final List<String> HEAP_FLAGS = List.of("-Xms256m", "-Xmx512m", "-XX:+ExitOnOutOfMemoryError");
+  private static final List<String> HEAP_FLAGS = List.of("-Xms256m", "-Xmx512m",
+      ChildProcesses.EXIT_ON_OUT_OF_MEMORY);
 
   private final String name;
   private final Process process;

@@ -38,8 +38,7 @@ final class Environment implements AutoCloseable {
     this.pgPoolSize = pgPoolSize;
     int backend = pool.query("SELECT pg_backend_pid()").execute().await().iterator().next().getInteger(0);
     this.postmasterPid = ProcessHandle.of(backend).flatMap(ProcessHandle::parent).orElseThrow().pid();
-    this.kafkaPid = ProcessHandle.current().children()
-        .filter(p -> p.info().commandLine().orElse("").contains("kafka.Kafka")).findFirst().orElseThrow().pid();
+    this.kafkaPid = kafka.pid();
   }
 
   /** Starts PostgreSQL and Kafka and applies users-service's own migrations, so seeding sees its table shape. */
@@ -47,6 +46,11 @@ final class Environment implements AutoCloseable {
     Console.say("starting PostgreSQL and Kafka");
     Postgres postgres = Postgres.start();
     KafkaBroker kafka = KafkaBroker.start(workDir);
+    // devstack registers no hooks of its own; an interrupted run must not leave the middleware running
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      kafka.close();
+      postgres.close();
+    }, "bench-middleware-stop"));
     Pool pool = PgPools.create(vertx, ServiceRunner.config(new JsonObject().put(ConfigKeys.PG_URI, postgres.uri())
         .put(ConfigKeys.PG_POOL_SIZE, pgPoolSize)));
     Migrations.apply(vertx, pool, "users").await();

@@ -8,7 +8,8 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * Typed errors across the bus: the failure code is the HTTP status and the message is {@code {scimType, detail}},
- * the shape of vertx-service-proxy's ServiceException. A missing or silent service becomes 503.
+ * the shape of vertx-service-proxy's ServiceException. A missing or silent service becomes 503, and so does a
+ * service's own 503: both tell the client when to retry.
  */
 public final class BusErrors {
   private static final String SCIM_TYPE = "scimType";
@@ -37,6 +38,9 @@ public final class BusErrors {
         return new ServiceUnavailable("the service handling this request is not available; retry later");
       }
       JsonObject payload = parse(reply.getMessage());
+      if (reply.failureCode() == ServiceUnavailable.STATUS) {
+        return new ServiceUnavailable(payload.getString(DETAIL));
+      }
       return new ScimException(reply.failureCode(), payload.getString(SCIM_TYPE), payload.getString(DETAIL));
     }
     return ScimException.internal("internal error");
@@ -52,10 +56,11 @@ public final class BusErrors {
 
   /** 503 that tells the client when to come back. */
   public static final class ServiceUnavailable extends ScimException {
+    public static final int STATUS = 503;
     public static final int RETRY_AFTER_SECONDS = 5;
 
     public ServiceUnavailable(String detail) {
-      super(503, null, detail);
+      super(STATUS, null, detail);
     }
   }
 }

@@ -5,8 +5,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -18,11 +20,32 @@ public final class ChildProcesses {
       "--add-opens", "java.base/java.lang=ALL-UNNAMED", "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
       "--add-opens", "java.management/sun.management=ALL-UNNAMED",
       "--add-opens", "jdk.management/com.sun.management.internal=ALL-UNNAMED");
+  /**
+   * A JVM out of memory is wedged (full-GC spiral, 503 for everyone) but alive; exiting lets its supervisor
+   * (scimbus up, Kubernetes) start a fresh one. Every service JVM and the Kafka broker get it.
+   */
+  public static final String EXIT_ON_OUT_OF_MEMORY = "-XX:+ExitOnOutOfMemoryError";
+  private static final Path SETSID = Path.of("/usr/bin/setsid");
   private static final long KILL_WAIT_SECONDS = 5;
   private static final long PROBE_EVERY_MS = 200;
   private static final HttpClient PROBE = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   private ChildProcesses() {
+  }
+
+  /**
+   * {@code command} run in a session of its own where {@code setsid} exists (Linux), so a Ctrl-C in the terminal
+   * reaches only the launcher, which then stops its children in order, instead of every child at once. As the child
+   * is not a process group leader, setsid execs in place: the process started is the command itself.
+   */
+  public static List<String> inOwnSession(List<String> command) {
+    if (!Files.isExecutable(SETSID)) {
+      return command;
+    }
+    List<String> detached = new ArrayList<>();
+    detached.add(SETSID.toString());
+    detached.addAll(command);
+    return detached;
   }
 
   /** SIGTERM lets a service close Vert.x and leave the cluster (or Kafka flush its log); killed if it lingers. */

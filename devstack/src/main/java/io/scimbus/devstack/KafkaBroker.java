@@ -15,20 +15,26 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A real single-node Kafka broker (KRaft, no ZooKeeper, no Docker) in its own JVM, on free loopback ports. Its
- * classpath was resolved by the kafka-broker module at build time, so Kafka's libraries never meet ours.
+ * classpath was resolved by the kafka-broker module at build time, so Kafka's libraries never meet ours. It can be
+ * stopped and launched again on the same ports and data directory, as a crashed or restarted broker would be.
+ * It registers no shutdown hook: whoever starts it stops it, after the services that use it.
  */
-public final class KafkaBroker implements AutoCloseable {
+public final class KafkaBroker implements Restartable, AutoCloseable {
   private static final String CLASSPATH_RESOURCE = "/io/scimbus/kafka-broker.classpath";
   private static final String READY_LINE = "Kafka Server started";
   private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+  private static final Duration STOP_GRACE = Duration.ofSeconds(15);
 
-  private final Process process;
   private final Path dir;
+  private final Path properties;
+  private final String classpath;
   private final int port;
+  private volatile Process process;
 
-  private KafkaBroker(Process process, Path dir, int port) {
-    this.process = process;
+  private KafkaBroker(Path dir, Path properties, String classpath, int port) {
     this.dir = dir;
+    this.properties = properties;
+    this.classpath = classpath;
     this.port = port;
   }
 
@@ -42,16 +48,43 @@ public final class KafkaBroker implements AutoCloseable {
       String classpath = classpath();
       run(List.of(java(), "-cp", classpath, "kafka.tools.StorageTool", "format", "-t", clusterId(), "-c",
           properties.toString()), dir.resolve("format.log"), Duration.ofSeconds(60));
-      Path log = dir.resolve("broker.log");
-      Process process = new ProcessBuilder(java(), "-Xms128m", "-Xmx512m", "-XX:+UseSerialGC", "-cp", classpath,
-          "kafka.Kafka", properties.toString())
-          .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-      KafkaBroker broker = new KafkaBroker(process, dir, port);
-      Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "kafka-broker-reaper"));
-      broker.awaitReady(log);
+      KafkaBroker broker = new KafkaBroker(dir, properties, classpath, port);
+      broker.launch();
       return broker;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public String name() {
+    return "Kafka broker";
+  }
+
+  /** Starts the broker JVM on this broker's ports and data directory; returns once it serves. */
+  @Override
+  public synchronized Process launch() {
+    Path log = dir.resolve("broker.log");
+    try {
+      // appended, so what a crashed broker wrote last stays readable after its restart
+      long logStart = Files.exists(log) ? Files.size(log) : 0;
+      process = new ProcessBuilder(ChildProcesses.inOwnSession(List.of(java(), "-Xms128m", "-Xmx512m",
+          "-XX:+UseSerialGC", ChildProcesses.EXIT_ON_OUT_OF_MEMORY, "-cp", classpath, "kafka.Kafka",
+          properties.toString())))
+          .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+      awaitReady(process, log, logStart);
+      return process;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** SIGTERM, so the broker flushes its log and leaves its data clean for the next launch. */
+  @Override
+  public void stop() {
+    Process running = process;
+    if (running != null) {
+      ChildProcesses.stop(running, STOP_GRACE);
     }
   }
 
@@ -63,18 +96,25 @@ public final class KafkaBroker implements AutoCloseable {
     return dir;
   }
 
-  @Override
-  public void close() {
-    ChildProcesses.stop(process, Duration.ofSeconds(15));
+  /** The broker JVM's pid; it changes with each launch. */
+  public long pid() {
+    return process.pid();
   }
 
-  private void awaitReady(Path log) throws IOException {
+  @Override
+  public void close() {
+    stop();
+  }
+
+  private static void awaitReady(Process process, Path log, long logStart) throws IOException {
     long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
         throw new IllegalStateException("Kafka broker exited with " + process.exitValue() + ", see " + log);
       }
-      if (Files.exists(log) && Files.readString(log, StandardCharsets.UTF_8).contains(READY_LINE)) {
+      byte[] written = Files.readAllBytes(log);
+      int from = (int) Math.min(logStart, written.length);
+      if (new String(written, from, written.length - from, StandardCharsets.UTF_8).contains(READY_LINE)) {
         return;
       }
       try {

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 /**
  * A throwaway PostgreSQL 15 on a free loopback port, from the binaries Maven Central ships (zonky): no install, no
  * {@code postgres} OS user, and it runs as root. Durability is traded for speed: it holds test and demo data only.
+ * It registers no shutdown hook: whoever starts it stops it, last, after everything that uses it.
  */
 public final class Postgres implements AutoCloseable {
   private final EmbeddedPostgres server;
@@ -19,6 +20,7 @@ public final class Postgres implements AutoCloseable {
     try {
       return new Postgres(EmbeddedPostgres.builder()
           .setPort(FreePorts.next())
+          .setRegisterShutdownHook(false)
           .setServerConfig("fsync", "off")
           .setServerConfig("synchronous_commit", "off")
           .setServerConfig("full_page_writes", "off")

@@ -118,7 +118,7 @@ class ProfilePresetsIT {
         .put("emails", new JsonArray().add(new JsonObject().put("type", "work").put("value", "tech@example.com")))
         .put("roles", new JsonArray().add(new JsonObject().put("value", "EnterpriseAdmin")))
         .put(FOLDERS, new JsonObject().put("folders", new JsonArray().add("f-12").add("ext-north")))
-        .put(METADATA, new JsonObject().put("badgeId", 4711).put("site", "North"));
+        .put(METADATA, new JsonObject().put("badgeId", "4711").put("site", "North"));
 
     Response created = scim.post("/Users", tech);
     assertEquals(201, created.status(), created.toString());
@@ -147,6 +147,33 @@ class ProfilePresetsIT {
     Response group = scim.post("/Groups", new JsonObject().put("displayName", "Field techs")
         .put("members", new JsonArray().add(new JsonObject().put("value", created.json().getString("id")))));
     assertEquals(201, group.status(), group.toString());
+  }
+
+  @Test
+  void discoveryDescribesExactlyWhatEachPresetAccepts() {
+    ScimClient minimal = CLUSTER.newTenant("minimal-users");
+    JsonArray schemas = minimal.get("/Schemas").json().getJsonArray("Resources");
+    assertEquals(List.of(USER), schemas.stream().map(s -> ((JsonObject) s).getString("id")).toList());
+    JsonArray attributes = schemas.getJsonObject(0).getJsonArray("attributes");
+    assertEquals(List.of("id", "externalId", "userName", "name", "emails"),
+        attributes.stream().map(a -> ((JsonObject) a).getString("name")).toList());
+    assertEquals(404, minimal.get("/Schemas/urn:ietf:params:scim:schemas:extension:enterprise:2.0:User").status());
+    JsonObject userType = minimal.get("/ResourceTypes/User").json();
+    assertNull(userType.getValue("schemaExtensions"), userType.encode());
+
+    ScimClient toolkit = CLUSTER.newTenant("enterprise-toolkit");
+    JsonArray extensions = toolkit.get("/ResourceTypes/User").json().getJsonArray("schemaExtensions");
+    assertEquals(List.of("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User", FOLDERS, METADATA),
+        extensions.stream().map(e -> ((JsonObject) e).getString("schema")).toList());
+    JsonObject core = toolkit.get("/Schemas/" + USER).json();
+    JsonObject userTypeAttribute = core.getJsonArray("attributes").stream().map(a -> (JsonObject) a)
+        .filter(a -> "userType".equals(a.getString("name"))).findFirst().orElseThrow();
+    assertEquals(new JsonArray().add("Premium").add("Standard"), userTypeAttribute.getJsonArray("canonicalValues"));
+
+    ScimClient standard = CLUSTER.newTenant();
+    JsonObject userName = standard.get("/Schemas/" + USER).json().getJsonArray("attributes").getJsonObject(2);
+    assertEquals("userName", userName.getString("name"));
+    assertTrue(userName.getString("description").contains("At most 1024 bytes (UTF-8)"), userName.encode());
   }
 
   @Test

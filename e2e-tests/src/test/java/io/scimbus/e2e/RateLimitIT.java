@@ -7,6 +7,7 @@ import io.scimbus.runtime.ConfigKeys;
 import io.scimbus.testsupport.ScimClient;
 import io.scimbus.testsupport.ScimClient.Response;
 import io.scimbus.testsupport.ScimbusCluster;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 class RateLimitIT {
   private static final ScimbusCluster CLUSTER = ScimbusCluster.shared();
   private static final int BURST = 3;
+  private static final int BULK_BURST = 5;
 
   @Test
   void overTheLimitIsTooManyRequestsWithRetryAfter() {
@@ -45,5 +47,36 @@ class RateLimitIT {
         .get("/Users");
     assertEquals(200, otherTenant.status(), "buckets are per tenant");
     assertEquals(200, tenant.get("/Users").status(), "the default limit of the main gateway is far above this");
+  }
+
+  @Test
+  void aBulkCostsOneRequestPerOperationAndOverTheBudgetRunsNothing() {
+    String gateway = CLUSTER.startExtraGateway(new JsonObject()
+        .put(ConfigKeys.RATE_LIMIT_PER_SECOND, "0.2")
+        .put(ConfigKeys.RATE_LIMIT_BURST, BULK_BURST));
+    ScimClient tenant = CLUSTER.newTenant();
+    ScimClient limited = new ScimClient(gateway + "/scim/v2/" + tenant.tenant(), tenant.token(), tenant.tenant());
+
+    Response first = limited.post("/Bulk", bulkOfUsers("a", BULK_BURST));
+    assertEquals(200, first.status(), first.toString());
+    Response afterBulk = limited.get("/Users");
+    assertEquals(429, afterBulk.status(), "the bulk used the whole burst: " + afterBulk);
+
+    Response second = limited.post("/Bulk", bulkOfUsers("b", BULK_BURST));
+    assertEquals(429, second.status(), second.toString());
+    assertTrue(Integer.parseInt(second.header("Retry-After")) >= 1, second.header("Retry-After"));
+    assertEquals("application/scim+json", second.header("Content-Type"));
+    assertEquals("429", second.json().getString("status"));
+    assertEquals(BULK_BURST, tenant.get("/Users").json().getInteger("totalResults"), "the refused bulk ran nothing");
+  }
+
+  private static JsonObject bulkOfUsers(String prefix, int count) {
+    JsonArray operations = new JsonArray();
+    for (int i = 0; i < count; i++) {
+      operations.add(new JsonObject().put("method", "POST").put("path", "/Users").put("bulkId", prefix + i)
+          .put("data", new JsonObject().put("userName", prefix + i + "@example.com")));
+    }
+    return new JsonObject().put("schemas", new JsonArray().add("urn:ietf:params:scim:api:messages:2.0:BulkRequest"))
+        .put("Operations", operations);
   }
 }

@@ -8,6 +8,7 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.healthchecks.Status;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -36,24 +37,31 @@ public final class GatewayVerticle extends VerticleBase {
         publicBaseUrl);
     BusForwarder forwarder = new BusForwarder(client);
     ScimFailureHandler failures = new ScimFailureHandler();
+    StrictJson json = new StrictJson(new StrictJson.Limits(config.integer(ConfigKeys.MAX_JSON_DEPTH),
+        config.integer(ConfigKeys.MAX_JSON_STRING_CHARS), maxPayloadBytes));
 
     Router router = Router.router(vertx);
-    router.route().handler(new RequestIdHandler());
+    router.route().handler(new RequestIdHandler()).handler(new CleanUriHandler()).handler(JsonBody.parsingWith(json));
     tenants.protect(router.route(ScimMedia.SCIM_PREFIX + "/*")
         .handler(BodyHandler.create(false).setBodyLimit(maxPayloadBytes)));
     router.route(ScimMedia.SCIM_PREFIX + "/*").handler(new ContentTypeHandler());
     ResourceEndpoints.ADDRESSES.forEach((endpoint, address) -> resourceRoutes(router, forwarder, endpoint, address));
     new DiscoveryRoutes(forwarder, maxPayloadBytes).mount(router);
     router.post(ScimMedia.SCIM_PREFIX + "/Bulk").handler(new BulkHandler(new BulkExecutor(client)));
+    router.post(ScimMedia.SCIM_PREFIX + "/.search").handler(new RootSearchHandler(client));
     router.route().failureHandler(failures);
+    router.errorHandler(400, failures);
     router.errorHandler(404, failures);
     router.errorHandler(405, failures);
     router.errorHandler(413, failures);
+    router.errorHandler(500, failures);
 
     context.readiness().register("gateway-http", promise -> promise.tryComplete(
         server != null ? Status.OK() : Status.KO()));
     return Future.join(tenants.start(), tenants.mountAdmin(router, client))
-        .compose(ready -> vertx.createHttpServer()
+        .compose(ready -> vertx.createHttpServer(httpOptions(config))
+            .invalidRequestHandler(new InvalidRequestHandler(config.integer(ConfigKeys.MAX_REQUEST_LINE_BYTES),
+                config.integer(ConfigKeys.MAX_HEADER_BYTES)))
             .requestHandler(router)
             .listen(config.integer(ConfigKeys.HTTP_PORT), config.string(ConfigKeys.HTTP_HOST)))
         .onSuccess(s -> server = s);
@@ -70,6 +78,18 @@ public final class GatewayVerticle extends VerticleBase {
   /** The actual port, when configured as 0. */
   public int port() {
     return server.actualPort();
+  }
+
+  /**
+   * HTTP/1.1 with the configured request-line and header limits. Cleartext HTTP/2 upgrades are declined: Netty's
+   * HTTP/2 codec answers its own refusals (431 for a long path) with no body, out of reach of
+   * {@link InvalidRequestHandler}, and SCIM clients gain nothing from it (TLS ends at the ingress).
+   */
+  private static HttpServerOptions httpOptions(ServiceConfig config) {
+    return new HttpServerOptions()
+        .setHttp2ClearTextEnabled(false)
+        .setMaxInitialLineLength(config.integer(ConfigKeys.MAX_REQUEST_LINE_BYTES))
+        .setMaxHeaderSize(config.integer(ConfigKeys.MAX_HEADER_BYTES));
   }
 
   private static void resourceRoutes(Router router, BusForwarder forwarder, String endpoint, String address) {

@@ -1,17 +1,31 @@
 package io.scimbus.gateway;
 
 import io.scimbus.core.error.ScimException;
-import io.vertx.core.json.DecodeException;
+import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
-/** The request body as a JSON object; anything else is the client's {@code invalidSyntax}. */
+/**
+ * The request body as a JSON object, parsed by {@link StrictJson} at most once per request: the result (or the
+ * refusal) is kept in the routing context, so the rate limiter, the handler and the provisioning log share it.
+ */
 final class JsonBody {
+  private static final String PARSER = "scimbus.jsonParser";
   private static final String PARSED = "scimbus.parsedBody";
+  private static final String REFUSED = "scimbus.refusedBody";
 
   private JsonBody() {
   }
 
+  /** Makes {@code parser} the one every later handler of the request parses with. */
+  static Handler<RoutingContext> parsingWith(StrictJson parser) {
+    return rc -> {
+      rc.put(PARSER, parser);
+      rc.next();
+    };
+  }
+
+  /** The body; anything that is absent or not a JSON object is the client's {@code invalidSyntax}. */
   static JsonObject of(RoutingContext rc) {
     if (absent(rc)) {
       throw ScimException.invalidSyntax("request body is required");
@@ -24,14 +38,10 @@ final class JsonBody {
     return absent(rc) ? new JsonObject() : parse(rc);
   }
 
-  /**
-   * The body as a JSON object without failing: the one already parsed for this request if any, else parsed now;
-   * null when it is absent or not a JSON object.
-   */
+  /** The body without failing: null when it is absent or not a JSON object. */
   static JsonObject lenient(RoutingContext rc) {
-    JsonObject parsed = rc.get(PARSED);
-    if (parsed != null || absent(rc)) {
-      return parsed;
+    if (absent(rc)) {
+      return null;
     }
     try {
       return parse(rc);
@@ -45,15 +55,24 @@ final class JsonBody {
   }
 
   private static JsonObject parse(RoutingContext rc) {
-    try {
-      Object parsed = rc.body().buffer().toJsonValue();
-      if (parsed instanceof JsonObject object) {
-        rc.put(PARSED, object);
-        return object;
-      }
-    } catch (DecodeException e) {
-      throw ScimException.invalidSyntax("request body is not valid JSON: " + e.getMessage());
+    JsonObject parsed = rc.get(PARSED);
+    if (parsed != null) {
+      return parsed;
     }
-    throw ScimException.invalidSyntax("request body must be a JSON object");
+    ScimException refused = rc.get(REFUSED);
+    if (refused == null) {
+      StrictJson parser = rc.get(PARSER);
+      try {
+        if (parser.parse(rc.body().buffer()) instanceof JsonObject object) {
+          rc.put(PARSED, object);
+          return object;
+        }
+        refused = ScimException.invalidSyntax("request body must be a JSON object");
+      } catch (ScimException e) {
+        refused = e;
+      }
+      rc.put(REFUSED, refused);
+    }
+    throw refused;
   }
 }

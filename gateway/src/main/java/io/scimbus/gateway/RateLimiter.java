@@ -37,14 +37,25 @@ final class RateLimiter {
 
   /** Takes one request from the tenant's bucket: 0 when allowed, otherwise the whole seconds to wait (at least 1). */
   long acquire(String tenant) {
+    return acquire(tenant, 1);
+  }
+
+  /**
+   * Takes {@code cost} requests (a bulk request's operations) at once, or nothing: 0 when allowed, otherwise the
+   * whole seconds to wait. A request passes once the bucket holds {@code min(cost, burst)}, and then takes all of
+   * {@code cost}, so the balance may go below zero: a cost above the burst is always admissible eventually, and the
+   * debt is repaid at the sustained rate before the tenant's next request passes.
+   */
+  long acquire(String tenant, int cost) {
     long now = nanoClock.getAsLong();
     Bucket bucket = buckets.computeIfAbsent(tenant, t -> new Bucket(burst, now));
     bucket.refill(now);
-    if (bucket.tokens >= 1) {
-      bucket.tokens -= 1;
+    double needed = Math.min(cost, burst);
+    if (bucket.tokens >= needed) {
+      bucket.tokens -= cost;
       return 0;
     }
-    return Math.max(1, (long) Math.ceil((1 - bucket.tokens) / perSecond));
+    return Math.max(1, (long) Math.ceil((needed - bucket.tokens) / perSecond));
   }
 
   /** Drops the buckets that are full again. */

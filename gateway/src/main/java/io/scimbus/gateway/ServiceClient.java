@@ -33,10 +33,14 @@ final class ServiceClient {
     return new ServiceRequest(address, action, tenant, requestId, payload);
   }
 
-  /** The service's reply; fails with the bus failure, which {@link io.scimbus.contract.BusErrors} turns into SCIM. */
+  /**
+   * The service's reply; fails with the bus failure, which {@link io.scimbus.contract.BusErrors} turns into SCIM.
+   * The request carries the moment this gateway stops waiting, so that the service gives up first.
+   */
   Future<ScimReply> send(ServiceRequest request) {
     DeliveryOptions options = new DeliveryOptions()
         .setSendTimeout(timeoutMs)
+        .addHeader(BusHeaders.DEADLINE, Long.toString(System.currentTimeMillis() + timeoutMs))
         .addHeader(BusHeaders.ACTION, request.action())
         .addHeader(BusHeaders.REQUEST_ID, request.requestId());
     // Admin requests about no tenant in particular (create, list) carry none.

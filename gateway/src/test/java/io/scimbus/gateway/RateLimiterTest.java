@@ -34,6 +34,27 @@ class RateLimiterTest {
   }
 
   @Test
+  void aBulkCostsItsOperationsAndIsRefusedWholeWhenTheBucketCannotCoverIt() {
+    RateLimiter limiter = new RateLimiter(10, 20, now::get);
+    assertEquals(0, limiter.acquire("a", 15));
+    assertEquals(1, limiter.acquire("a", 10), "5 left cannot cover 10; 0.5 s at 10/s would");
+    assertEquals(0, limiter.acquire("a", 5), "the refused bulk took nothing");
+    assertEquals(1, limiter.acquire("a"));
+  }
+
+  @Test
+  void aBulkAboveTheBurstPassesOnAFullBucketAndLeavesADebt() {
+    RateLimiter limiter = new RateLimiter(10, 20, now::get);
+    assertEquals(0, limiter.acquire("a", 100), "more than the burst still passes when the bucket is full");
+    assertEquals(9, limiter.acquire("a"), "80 owed plus one at 10/s");
+    now.addAndGet(8 * SECOND);
+    assertEquals(1, limiter.acquire("a"));
+    now.addAndGet(SECOND / 10);
+    assertEquals(0, limiter.acquire("a"));
+    assertEquals(2, limiter.acquire("a", 20), "a full burst waits for a full bucket");
+  }
+
+  @Test
   void tenantsHaveTheirOwnBuckets() {
     RateLimiter limiter = new RateLimiter(1, 1, now::get);
     assertEquals(0, limiter.acquire("a"));

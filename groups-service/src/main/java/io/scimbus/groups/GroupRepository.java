@@ -1,7 +1,6 @@
 package io.scimbus.groups;
 
 import io.scimbus.core.schema.ResourceSchema;
-import io.scimbus.runtime.store.ListQuery;
 import io.scimbus.runtime.store.ListSql;
 import io.scimbus.sql.ResourceTable;
 import io.vertx.core.Future;
@@ -55,8 +54,13 @@ final class GroupRepository {
     return tx.preparedQuery(DELETE).execute(Tuple.of(tenant, id)).mapEmpty();
   }
 
-  Future<List<StoredGroup>> page(SqlClient client, String tenant, ListQuery query) {
-    ListSql.Statement statement = list.page(tenant, query);
+  /** The list statements over scim_groups, compiled by callers before they take a connection. */
+  ListSql list() {
+    return list;
+  }
+
+  /** One page of matching groups ({@link ListSql#page}). */
+  Future<List<StoredGroup>> page(SqlClient client, ListSql.Statement statement) {
     return client.preparedQuery(statement.sql()).execute(statement.params()).map(rows -> {
       List<StoredGroup> groups = new ArrayList<>(rows.size());
       for (Row row : rows) {
@@ -66,8 +70,8 @@ final class GroupRepository {
     });
   }
 
-  Future<Long> count(SqlClient client, String tenant, ListQuery query) {
-    ListSql.Statement statement = list.count(tenant, query);
+  /** How many groups match a {@link ListSql#count} statement. */
+  Future<Long> count(SqlClient client, ListSql.Statement statement) {
     return client.preparedQuery(statement.sql()).execute(statement.params())
         .map(rows -> rows.iterator().next().getLong(0));
   }

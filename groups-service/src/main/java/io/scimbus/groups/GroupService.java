@@ -12,13 +12,14 @@ import io.scimbus.core.schema.ResourceSchema;
 import io.scimbus.runtime.Outbox;
 import io.scimbus.runtime.OutboxRelay;
 import io.scimbus.runtime.bus.BusRequest;
+import io.scimbus.runtime.store.Database;
 import io.scimbus.runtime.store.ListQuery;
+import io.scimbus.runtime.store.ListSql;
 import io.scimbus.runtime.store.Preconditions;
 import io.scimbus.runtime.store.Representation;
 import io.scimbus.runtime.store.ResourceIds;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
 import java.time.OffsetDateTime;
@@ -28,7 +29,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 
 /**
  * Groups: each write stores the group, its memberships and its event in one transaction.
@@ -37,24 +37,24 @@ import java.util.function.Function;
  * stay cheap: writes change them with set operations ({@link MemberRepository}) without reading them, and reads load
  * them only when the response shows them ({@code excludedAttributes=members}, as Entra sends, skips the query).
  *
- * <p>Member values are accepted as any non-empty string: they are not checked against existing users or groups,
- * because scim_users belongs to users-service and another service's table is not ours to query. Cross-service
- * validation can come later as a request over the bus.
+ * <p>Member values are accepted as any non-empty string: they are not checked against existing users, because
+ * scim_users belongs to users-service and another service's table is not ours to query. A member's type and
+ * {@code $ref} are derived from its id ({@link MemberTypes}).
  *
  * <p>PATCH answers 204 No Content with the new ETag, as RFC 7644 §3.5.2 allows and Entra and Okta accept: echoing
  * a group of 100,000 members after every membership batch would cost more than the change itself. A client that
  * wants the result names {@code attributes} or {@code excludedAttributes} and gets 200 with that projection.
  *
- * <p>A write that changes nothing (removing a non-member, a PUT of the same group) keeps the version and emits no
- * event; every real change bumps the version and emits exactly one event ({@link GroupEvents}).
+ * <p>A write that changes nothing (adding a member again, removing a non-member, a PUT of the same group) keeps the
+ * version and emits no event; every real change bumps the version and emits exactly one event ({@link GroupEvents}).
+ * Every write runs in one transaction bounded by the request's deadline.
  */
 final class GroupService {
   static final String RESOURCE_TYPE = "Group";
   static final String ENDPOINT = "/Groups";
   static final String MEMBERS = "members";
-  private static final String READ_SNAPSHOT = "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY";
 
-  private final Pool pool;
+  private final Database db;
   private final OutboxRelay relay;
   private final GroupRepository groups = new GroupRepository();
   private final MemberRepository members = new MemberRepository();
@@ -66,9 +66,9 @@ final class GroupService {
   private final GroupRepresentation representation;
   private final GroupEvents events;
 
-  GroupService(Pool pool, OutboxRelay relay) {
+  GroupService(Database db, OutboxRelay relay) {
     ResourceSchema schema = ResourceSchema.groups();
-    this.pool = pool;
+    this.db = db;
     this.relay = relay;
     this.normalizer = new ResourceNormalizer(schema);
     this.patchEngine = new PatchEngine(schema);
@@ -84,19 +84,22 @@ final class GroupService {
     OffsetDateTime now = now();
     StoredGroup group = StoredGroup.fromResource(UUID.randomUUID(), new JsonObject(canonical), 1, now, now);
     MemberChanges changes = new MemberChanges();
-    return pool.withTransaction(tx -> groups.insert(tx, request.tenant(), group)
-            .compose(v -> members.add(tx, request.tenant(), group.id(), initial))
-            .compose(added -> {
-              changes.added(added);
-              return outbox.add(tx, Topics.GROUP_EVENTS, events.of(EventTypes.GROUP_CREATED, request, group, changes));
-            }))
+    return db.transaction(request.deadline(), tx -> members.typed(tx, request.tenant(), initial)
+            .compose(typed -> groups.insert(tx, request.tenant(), group)
+                .compose(v -> members.add(tx, request.tenant(), group.id(), typed))
+                .compose(added -> {
+                  changes.added(added);
+                  return outbox.add(tx, Topics.GROUP_EVENTS,
+                      events.of(EventTypes.GROUP_CREATED, request, group, changes));
+                })
+                .map(typed)))
         .onSuccess(v -> relay.wake())
-        .map(v -> ScimReply.created(represent(request, group, initial), Representation.etag(group.version())));
+        .map(typed -> ScimReply.created(represent(request, group, typed), Representation.etag(group.version())));
   }
 
   Future<ScimReply> get(BusRequest request) {
     UUID id = ResourceIds.parse(request.id(), RESOURCE_TYPE);
-    return readSnapshot(tx -> groups.find(tx, request.tenant(), id).compose(found -> {
+    return db.snapshot(request.deadline(), tx -> groups.find(tx, request.tenant(), id).compose(found -> {
       StoredGroup group = found.orElseThrow(() -> ResourceIds.notFound(RESOURCE_TYPE, request.id()));
       if (Preconditions.notModified(request.ifNoneMatch(), group.version())) {
         return Future.succeededFuture(new ScimReply(304, null, Representation.etag(group.version())));
@@ -106,20 +109,25 @@ final class GroupService {
     }));
   }
 
-  /** {@code GET /Groups} (query parameters) and {@code POST /Groups/.search} (a SearchRequest body). */
+  /**
+   * {@code GET /Groups} (query parameters) and {@code POST /Groups/.search} (a SearchRequest body); the count and the
+   * page are read in one snapshot, and compiled before it begins.
+   */
   Future<ScimReply> list(BusRequest request) {
     ListQuery query = ListResponse.query(request);
     boolean withMembers = representation.showsMembers(query.attributes(), query.excludedAttributes());
-    return readSnapshot(tx -> groups.count(tx, request.tenant(), query).compose(total -> {
+    ListSql.Statement count = groups.list().count(request.tenant(), query);
+    ListSql.Statement page = groups.list().page(request.tenant(), query);
+    return db.snapshot(request.deadline(), tx -> groups.count(tx, count).compose(total -> {
       if (ListResponse.pageIsEmpty(total, query)) {
         return Future.succeededFuture(ScimReply.ok(ListResponse.of(total, query, List.of()), null));
       }
-      return groups.page(tx, request.tenant(), query).compose(page -> (withMembers
-              ? members.ofGroups(tx, request.tenant(), page.stream().map(StoredGroup::id).toList())
+      return groups.page(tx, page).compose(found -> (withMembers
+              ? members.ofGroups(tx, request.tenant(), found.stream().map(StoredGroup::id).toList())
               : Future.succeededFuture(Map.<UUID, List<Member>>of()))
           .map(pageMembers -> {
             List<JsonObject> resources = new ArrayList<>();
-            for (StoredGroup group : page) {
+            for (StoredGroup group : found) {
               resources.add(representation.of(group, pageMembers.getOrDefault(group.id(), List.of()),
                   request.baseUrl(), query.attributes(), query.excludedAttributes()));
             }
@@ -134,13 +142,14 @@ final class GroupService {
     Map<String, Object> canonical = normalizer.normalize(PlainJson.map(request.body()));
     List<Member> replacement = memberValues.parse(canonical.remove(MEMBERS));
     JsonObject resource = new JsonObject(canonical);
-    return pool.withTransaction(tx -> lockForWrite(tx, request, id).compose(current -> {
+    return db.transaction(request.deadline(), tx -> lockForWrite(tx, request, id).compose(current -> {
           MemberChanges changes = new MemberChanges();
-          return members.replace(tx, request.tenant(), id, replacement, changes)
-              .compose(v -> commit(tx, request, current, resource, changes));
+          return members.typed(tx, request.tenant(), replacement)
+              .compose(typed -> members.replace(tx, request.tenant(), id, typed, changes)
+                  .compose(v -> commit(tx, request, current, resource, changes))
+                  .map(group -> ScimReply.ok(represent(request, group, typed), Representation.etag(group.version()))));
         }))
-        .onSuccess(v -> relay.wake())
-        .map(group -> ScimReply.ok(represent(request, group, replacement), Representation.etag(group.version())));
+        .onSuccess(v -> relay.wake());
   }
 
   Future<ScimReply> patch(BusRequest request) {
@@ -148,7 +157,7 @@ final class GroupService {
     MemberPatch.Split split = memberPatch.split(PatchRequest.parse(PlainJson.map(request.body())));
     boolean echo = !GroupRepresentation.isBlank(request.query().getString("attributes"))
         || !GroupRepresentation.isBlank(request.query().getString("excludedAttributes"));
-    return pool.withTransaction(tx -> lockForWrite(tx, request, id).compose(current -> {
+    return db.transaction(request.deadline(), tx -> lockForWrite(tx, request, id).compose(current -> {
           JsonObject resource = split.document().map(document -> patchDocument(current, document))
               .orElse(current.resource());
           MemberChanges changes = new MemberChanges();
@@ -166,7 +175,7 @@ final class GroupService {
 
   Future<ScimReply> delete(BusRequest request) {
     UUID id = ResourceIds.parse(request.id(), RESOURCE_TYPE);
-    return pool.withTransaction(tx -> lockForWrite(tx, request, id)
+    return db.transaction(request.deadline(), tx -> lockForWrite(tx, request, id)
             .compose(current -> groups.delete(tx, request.tenant(), id)
                 .compose(v -> outbox.add(tx, Topics.GROUP_EVENTS,
                     events.of(EventTypes.GROUP_DELETED, request, current, new MemberChanges())))))
@@ -216,11 +225,6 @@ final class GroupService {
   private JsonObject represent(BusRequest request, StoredGroup group, List<Member> shown) {
     return representation.of(group, shown, request.baseUrl(), request.query().getString("attributes"),
         request.query().getString("excludedAttributes"));
-  }
-
-  /** Reads in one snapshot, so a group and its members (or a count and its page) belong to the same version. */
-  private <T> Future<T> readSnapshot(Function<SqlConnection, Future<T>> reads) {
-    return pool.withTransaction(tx -> tx.query(READ_SNAPSHOT).execute().compose(v -> reads.apply(tx)));
   }
 
   private static OffsetDateTime now() {

@@ -12,6 +12,7 @@ import io.scimbus.runtime.PgReadiness;
 import io.scimbus.runtime.ServiceContext;
 import io.scimbus.runtime.TenantProfiles;
 import io.scimbus.runtime.bus.ActionRouter;
+import io.scimbus.runtime.store.Database;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.sqlclient.Pool;
@@ -35,7 +36,7 @@ public final class GroupsVerticle extends VerticleBase {
   public Future<?> start() {
     pool = PgPools.create(vertx, context.config());
     relay = new OutboxRelay(vertx, pool, context.config(), OUTBOX_TABLE);
-    GroupService groups = new GroupService(pool, relay);
+    GroupService groups = new GroupService(new Database(pool), relay);
     profiles = new TenantProfiles<>(vertx, profile -> profile);
     GroupsEnabledGuard enabled = new GroupsEnabledGuard(profiles);
     PgReadiness.register(context.readiness(), "groups-db", pool);

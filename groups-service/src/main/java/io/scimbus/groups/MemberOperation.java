@@ -11,15 +11,24 @@ sealed interface MemberOperation {
   /** Runs the operation inside {@code tx} and records the ids it really added or removed into {@code changes}. */
   Future<Void> apply(MemberRepository repository, SqlClient tx, String tenant, UUID group, MemberChanges changes);
 
+  /** How many members the operation names, which counts against the members a request may carry. */
+  int size();
+
   /** {@code add} of members: existing memberships stay as they are. */
   record Add(List<Member> members) implements MemberOperation {
     @Override
     public Future<Void> apply(MemberRepository repository, SqlClient tx, String tenant, UUID group,
         MemberChanges changes) {
-      return repository.add(tx, tenant, group, members).map(ids -> {
-        changes.added(ids);
-        return null;
-      });
+      return repository.typed(tx, tenant, members).compose(typed -> repository.add(tx, tenant, group, typed))
+          .map(ids -> {
+            changes.added(ids);
+            return null;
+          });
+    }
+
+    @Override
+    public int size() {
+      return members.size();
     }
   }
 
@@ -33,6 +42,11 @@ sealed interface MemberOperation {
         return null;
       });
     }
+
+    @Override
+    public int size() {
+      return ids.size();
+    }
   }
 
   /** {@code remove} of {@code members} without a value: every member (RFC 7644 §3.5.2.2). */
@@ -42,6 +56,11 @@ sealed interface MemberOperation {
         MemberChanges changes) {
       return repository.replace(tx, tenant, group, List.of(), changes);
     }
+
+    @Override
+    public int size() {
+      return 0;
+    }
   }
 
   /** {@code replace} of {@code members}: afterwards the group holds exactly these. */
@@ -49,7 +68,13 @@ sealed interface MemberOperation {
     @Override
     public Future<Void> apply(MemberRepository repository, SqlClient tx, String tenant, UUID group,
         MemberChanges changes) {
-      return repository.replace(tx, tenant, group, members, changes);
+      return repository.typed(tx, tenant, members)
+          .compose(typed -> repository.replace(tx, tenant, group, typed, changes));
+    }
+
+    @Override
+    public int size() {
+      return members.size();
     }
   }
 }

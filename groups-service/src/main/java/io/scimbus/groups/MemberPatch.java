@@ -62,6 +62,7 @@ final class MemberPatch {
         document.add(operation);
       }
     }
+    values.checkPerRequest(members.stream().mapToInt(MemberOperation::size).sum());
     return new Split(members, document.isEmpty() ? Optional.empty() : Optional.of(PatchRequest.of(document)));
   }
 
@@ -98,7 +99,7 @@ final class MemberPatch {
     }
     if (operation.op() == PatchOp.REMOVE) {
       return MemberRemovalByValue.appliesTo(operation.value())
-          ? new MemberOperation.Remove(values.ids(operation.value()))
+          ? new MemberOperation.Remove(values.ids(MemberRemovalByValue.listed(operation.value())))
           : new MemberOperation.RemoveAll();
     }
     return addOrReplace(operation.op(), operation.value());

@@ -6,9 +6,11 @@ import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -28,8 +30,23 @@ final class MemberRepository {
       + " WHERE tenant_id = $1 AND group_id = $2 AND NOT (member_id = ANY($3::text[])) RETURNING member_id";
   private static final String OF_GROUP = "SELECT member_id, member_type FROM scim_group_members"
       + " WHERE tenant_id = $1 AND group_id = $2 ORDER BY member_id";
+  private static final String GROUPS_AMONG = "SELECT id FROM scim_groups WHERE tenant_id = $1 AND id = ANY($2::uuid[])";
   private static final String OF_GROUPS = "SELECT group_id, member_id, member_type FROM scim_group_members"
       + " WHERE tenant_id = $1 AND group_id = ANY($2::uuid[]) ORDER BY group_id, member_id";
+
+  /** {@code members} with the type their ids give them ({@link MemberTypes}); refuses a contradicting type. */
+  Future<List<Member>> typed(SqlClient tx, String tenant, List<Member> members) {
+    List<UUID> candidates = MemberTypes.candidates(members);
+    if (candidates.isEmpty()) {
+      return Future.succeededFuture(MemberTypes.derive(members, Set.of()));
+    }
+    Tuple params = Tuple.tuple().addString(tenant).addArrayOfUUID(candidates.toArray(UUID[]::new));
+    return tx.preparedQuery(GROUPS_AMONG).execute(params).map(rows -> {
+      Set<UUID> groups = new HashSet<>();
+      rows.forEach(row -> groups.add(row.getUUID(0)));
+      return MemberTypes.derive(members, groups);
+    });
+  }
 
   /** Deletes the memberships of {@code ids}; ids that are not members are no-ops and not returned. */
   Future<List<String>> remove(SqlClient tx, String tenant, UUID group, List<String> ids) {

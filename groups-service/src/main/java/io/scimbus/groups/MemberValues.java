@@ -3,6 +3,7 @@ package io.scimbus.groups;
 import io.scimbus.core.error.ScimException;
 import io.scimbus.core.filter.AttributePath;
 import io.scimbus.core.resource.ResourceNormalizer;
+import io.scimbus.core.resource.ValueLimits;
 import io.scimbus.core.schema.AttributeDefinition;
 import io.scimbus.core.schema.ResourceSchema;
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ final class MemberValues {
     this.members = schema.resolve(AttributePath.of(GroupService.MEMBERS)).orElseThrow().attribute();
   }
 
-  /** The members in {@code value} (an array of member objects, or one object); empty for null or []. */
+  /** The members in {@code value} (an array of member objects); empty for null or []. */
   List<Member> parse(Object value) {
     if (value == null) {
       return List.of();
@@ -42,13 +43,18 @@ final class MemberValues {
       if (!(map.get("value") instanceof String id) || id.isBlank()) {
         throw ScimException.invalidValue("every element of members needs a non-empty string value, got " + map);
       }
-      unique.putIfAbsent(id, new Member(id, map.get("type") instanceof String type ? type : null));
+      unique.putIfAbsent(id, new Member(id, MemberTypes.canonical(map.get("type"), id)));
     }
     return new ArrayList<>(unique.values());
   }
 
+  /** Throws invalidValue when one request names more members than {@link ValueLimits} allows. */
+  void checkPerRequest(int count) {
+    ValueLimits.checkCount(members, count, GroupService.MEMBERS);
+  }
+
   private static int sizeOf(Object value) {
-    return value instanceof List<?> list ? (int) list.stream().filter(Objects::nonNull).count() : 1;
+    return (int) ((List<?>) value).stream().filter(Objects::nonNull).count();
   }
 
   /** Just the ids of {@link #parse}. */

@@ -98,6 +98,45 @@ class MemberPatchTest {
     assertEquals("invalidValue", e.scimType());
   }
 
+  @Test
+  void entraRemovesOneMemberGivenAsAnObject() {
+    assertEquals(List.of(new MemberOperation.Remove(List.of("u1"))), split("""
+        {"op":"Remove","path":"members","value":{"value":"u1"}}""").members());
+  }
+
+  @Test
+  void typeIsCanonicalisedAndAnyOtherTypeRefused() {
+    assertEquals(List.of(new MemberOperation.Add(List.of(new Member("u1", "User"), new Member("g1", "Group")))),
+        split("""
+            {"op":"add","path":"members","value":[{"value":"u1","type":"user"},{"value":"g1","type":"GROUP"}]}""")
+            .members());
+    ScimException e = assertThrows(ScimException.class, () -> split("""
+        {"op":"add","path":"members","value":[{"value":"u1","type":"Device"}]}"""));
+    assertEquals("invalidValue", e.scimType());
+    assertEquals("members.type of member u1 must be User or Group", e.detail());
+  }
+
+  @Test
+  void membersPerRequestAreCountedOverEveryOperation() {
+    String half = memberArray(10_000);
+    assertEquals(2, split("{\"op\":\"add\",\"path\":\"members\",\"value\":" + half + "},"
+        + "{\"op\":\"add\",\"path\":\"members\",\"value\":" + half + "}").members().size());
+    ScimException e = assertThrows(ScimException.class, () -> split(
+        "{\"op\":\"add\",\"path\":\"members\",\"value\":" + half + "},"
+        + "{\"op\":\"replace\",\"path\":\"members\",\"value\":" + memberArray(10_001) + "}"));
+    assertEquals("invalidValue", e.scimType());
+    assertEquals("members has 20001 values; at most 20000 are accepted per request (send more in further requests)",
+        e.detail());
+  }
+
+  private static String memberArray(int count) {
+    StringBuilder array = new StringBuilder("[");
+    for (int i = 0; i < count; i++) {
+      array.append(i == 0 ? "" : ",").append("{\"value\":\"u").append(i).append("\"}");
+    }
+    return array.append(']').toString();
+  }
+
   private MemberPatch.Split split(String operation) {
     JsonObject body = new JsonObject("{\"schemas\":[\"" + ScimUrns.PATCH_OP + "\"],\"Operations\":[" + operation + "]}");
     return patch.split(PatchRequest.parse(PlainJson.map(body)));

@@ -35,13 +35,14 @@ import java.util.stream.Stream;
  * {@code ./scimbus up}: a throwaway PostgreSQL and Kafka on loopback, then every service, clustered over Hazelcast
  * on loopback, each in its own JVM (or all in this one with {@code --one-jvm}). Onboards the tenant {@code demo}
  * through the admin API, as an operator would; prints its SCIM base URL and token and the admin token, writes them
- * to {@code .scimbus/scimbus.env}, and on Ctrl-C stops everything it started.
+ * to {@code .scimbus/scimbus.env}. It supervises the Kafka broker and the service JVMs (a child that dies is said
+ * and started again, see {@link SupervisedChild}), and on Ctrl-C or SIGTERM stops everything it started in the
+ * reverse order: the gateway, the services, Kafka, PostgreSQL.
  */
 public final class ScimbusUp {
   static final String DEMO_TENANT = "demo";
   private static final List<String> MODULES = List.of("users-service", "groups-service", "policy-service",
       "notifier-service", "gateway");
-  private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
 
   private ScimbusUp() {
   }
@@ -58,10 +59,11 @@ public final class ScimbusUp {
 
     say("starting PostgreSQL");
     Postgres postgres = Postgres.start();
-    started.add(postgres);
+    started.add(stopping("PostgreSQL", postgres));
     say("starting Kafka");
     KafkaBroker kafka = KafkaBroker.start(runDir);
-    started.add(kafka);
+    started.add(stopping(kafka.name(), SupervisedChild.start(kafka, RestartBackoff.DEFAULT.copy(),
+        ScimbusUp::say)));
 
     int httpPort = httpPort(options.port());
     String baseUrl = "http://127.0.0.1:" + httpPort;
@@ -84,14 +86,14 @@ public final class ScimbusUp {
       env.forEach(config::put);
       ServiceRunner.Running running = ServiceRunner.start(ServiceRunner.config(config), List.of(UsersMain.DEFINITION,
           GroupsMain.DEFINITION, PolicyMain.DEFINITION, NotifierMain.DEFINITION, GatewayMain.DEFINITION)).await();
-      started.add(() -> running.vertx().close().await());
+      started.add(stopping("the services", () -> running.vertx().close().await()));
     } else {
       for (String module : MODULES) {
         say("starting " + module);
-        ServiceProcess service = ServiceProcess.start(home, module, env, logDir);
-        started.add(service::stop);
-        service.awaitReady(READY_TIMEOUT);
-        say(module + " ready (pid " + service.pid() + ", health http://127.0.0.1:" + service.healthPort()
+        ServiceProcess service = ServiceProcess.of(home, module, env, logDir);
+        SupervisedChild supervised = SupervisedChild.start(service, RestartBackoff.DEFAULT.copy(), ScimbusUp::say);
+        started.add(stopping(module, supervised));
+        say(module + " ready (pid " + supervised.pid() + ", health http://127.0.0.1:" + service.healthPort()
             + "/health/ready, log " + home.relativize(service.log()) + ")");
       }
     }
@@ -149,7 +151,10 @@ public final class ScimbusUp {
     }
   }
 
-  /** Services first (they need the middleware to leave cleanly), then Kafka, then PostgreSQL. */
+  /**
+   * In the reverse order of start: the gateway (no new requests), the other services (they need the middleware to
+   * leave cleanly), Kafka, PostgreSQL. Each stop waits for its process, up to its deadline.
+   */
   private static void stopAll(List<AutoCloseable> started) {
     for (int i = started.size() - 1; i >= 0; i--) {
       try {
@@ -158,6 +163,13 @@ public final class ScimbusUp {
         System.err.println("stop failed: " + e);
       }
     }
+  }
+
+  private static AutoCloseable stopping(String name, AutoCloseable stop) {
+    return () -> {
+      say("stopping " + name);
+      stop.close();
+    };
   }
 
   private static void deleteTree(Path dir) throws IOException {

@@ -2,6 +2,7 @@ package io.scimbus.launcher;
 
 import io.scimbus.devstack.ChildProcesses;
 import io.scimbus.devstack.FreePorts;
+import io.scimbus.devstack.Restartable;
 import io.scimbus.runtime.ConfigKeys;
 import io.scimbus.runtime.HealthServer;
 import java.io.IOException;
@@ -15,61 +16,80 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-/** One service as its own JVM, started from its fat jar, with its log in a file and readiness over HTTP. */
-final class ServiceProcess {
+/**
+ * One service as its own JVM, started from its fat jar, with its log in a file and readiness over HTTP. Each launch
+ * uses the same health port and appends to the same log, so what a dead JVM wrote last stays beside its successor's.
+ */
+final class ServiceProcess implements Restartable {
   // a laptop's suite: small heaps and C1 only, for start-up time rather than peak throughput
   private static final List<String> JVM_FLAGS = List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
-      "-XX:TieredStopAtLevel=1");
+      "-XX:TieredStopAtLevel=1", ChildProcesses.EXIT_ON_OUT_OF_MEMORY);
+  private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+  private static final Duration STOP_GRACE = Duration.ofSeconds(20);
 
   private final String name;
-  private final Process process;
+  private final List<String> command;
+  private final Map<String, String> env;
   private final int healthPort;
   private final Path log;
+  private volatile Process process;
 
-  private ServiceProcess(String name, Process process, int healthPort, Path log) {
+  private ServiceProcess(String name, List<String> command, Map<String, String> env, int healthPort, Path log) {
     this.name = name;
-    this.process = process;
+    this.command = command;
+    this.env = env;
     this.healthPort = healthPort;
     this.log = log;
   }
 
-  static ServiceProcess start(Path home, String module, Map<String, String> env, Path logDir) {
-    Path jar = fatJar(home, module);
-    int healthPort = FreePorts.next();
-    Path log = logDir.resolve(module + ".log");
+  /** The service of {@code module}, not started yet; its log starts empty. */
+  static ServiceProcess of(Path home, String module, Map<String, String> env, Path logDir) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(JVM_FLAGS);
     command.addAll(ChildProcesses.SERVICE_JVM_MODULE_FLAGS);
     command.add("-jar");
-    command.add(jar.toString());
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-    builder.environment().putAll(env);
-    builder.environment().put(ConfigKeys.HEALTH_PORT, Integer.toString(healthPort));
+    command.add(fatJar(home, module).toString());
+    Path log = logDir.resolve(module + ".log");
     try {
-      return new ServiceProcess(module, builder.start(), healthPort, log);
+      Files.deleteIfExists(log);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    return new ServiceProcess(module, ChildProcesses.inOwnSession(command), Map.copyOf(env), FreePorts.next(), log);
   }
 
-  /** Blocks until {@code /health/ready} answers 200, the process dies, or the deadline passes. */
-  void awaitReady(Duration timeout) {
-    ChildProcesses.awaitHttp(process, name, log, URI.create("http://127.0.0.1:" + healthPort + HealthServer.READY),
-        timeout);
-  }
-
-  /** SIGTERM, so the service closes Vert.x and leaves the cluster cleanly; killed if it lingers. */
-  void stop() {
-    ChildProcesses.stop(process, Duration.ofSeconds(20));
-  }
-
-  String name() {
+  @Override
+  public String name() {
     return name;
   }
 
-  long pid() {
-    return process.pid();
+  /** Starts the JVM and blocks until {@code /health/ready} answers 200; fails when it dies or is not ready in time. */
+  @Override
+  public Process launch() {
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    builder.environment().putAll(env);
+    builder.environment().put(ConfigKeys.HEALTH_PORT, Integer.toString(healthPort));
+    Process started;
+    try {
+      started = builder.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    process = started;
+    ChildProcesses.awaitHttp(started, name, log, URI.create("http://127.0.0.1:" + healthPort + HealthServer.READY),
+        READY_TIMEOUT);
+    return started;
+  }
+
+  /** SIGTERM, so the service closes Vert.x and leaves the cluster cleanly; killed if it lingers. */
+  @Override
+  public void stop() {
+    Process running = process;
+    if (running != null) {
+      ChildProcesses.stop(running, STOP_GRACE);
+    }
   }
 
   int healthPort() {

@@ -11,6 +11,8 @@ import io.scimbus.runtime.PgPools;
 import io.scimbus.runtime.ServiceContext;
 import io.scimbus.runtime.bus.ActionRouter;
 import io.scimbus.runtime.bus.BusRequest;
+import io.scimbus.runtime.bus.Deadline;
+import io.scimbus.runtime.store.Database;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;
@@ -35,13 +37,14 @@ public final class NotifierVerticle extends VerticleBase {
   public Future<?> start() {
     pool = PgPools.create(vertx, context.config());
     EventLog log = new EventLog();
+    Database db = new Database(pool);
     // The event log is keyed by event id, so a replayed batch has no second effect.
     consumer = new CommittingConsumer<>(vertx, context.config(), CONSUMER_GROUP,
         Set.of(Topics.USER_EVENTS, Topics.GROUP_EVENTS), ProvisioningEvent::fromJson,
-        events -> pool.withTransaction(tx -> log.record(tx, events)));
+        events -> db.transaction(Deadline.NONE, tx -> log.record(tx, events)));
     return Migrations.apply(vertx, pool, SERVICE)
         .compose(v -> new ActionRouter()
-            .on(Actions.EVENTS, request -> events(log, request))
+            .on(Actions.EVENTS, request -> events(db, log, request))
             .register(vertx.eventBus(), BusAddresses.NOTIFIER))
         .compose(registered -> consumer.start());
   }
@@ -51,9 +54,9 @@ public final class NotifierVerticle extends VerticleBase {
     return consumer.stop().eventually(pool::close);
   }
 
-  private Future<ScimReply> events(EventLog log, BusRequest request) {
+  private static Future<ScimReply> events(Database db, EventLog log, BusRequest request) {
     int limit = Math.min(request.queryInt("count", MAX_EVENTS), MAX_EVENTS);
-    return log.list(pool, request.tenant(), limit)
+    return db.read(request.deadline(), conn -> log.list(conn, request.tenant(), limit))
         .map(events -> ScimReply.ok(new JsonObject().put("events", events), null));
   }
 }

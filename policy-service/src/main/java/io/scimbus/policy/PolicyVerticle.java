@@ -9,11 +9,14 @@ import io.scimbus.runtime.CommittingConsumer;
 import io.scimbus.runtime.Migrations;
 import io.scimbus.runtime.PgPools;
 import io.scimbus.core.profile.ProfileDocument;
+import io.scimbus.core.profile.TenantProfile;
 import io.scimbus.policy.discovery.DiscoveryActions;
 import io.scimbus.runtime.store.PlainJson;
 import io.scimbus.runtime.ServiceContext;
 import io.scimbus.runtime.bus.ActionRouter;
 import io.scimbus.runtime.bus.BusRequest;
+import io.scimbus.runtime.bus.Deadline;
+import io.scimbus.runtime.store.Database;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.sqlclient.Pool;
@@ -38,17 +41,13 @@ public final class PolicyVerticle extends VerticleBase {
     TenantRepository tenantRows = new TenantRepository();
     TokenRepository tokenRows = new TokenRepository();
     ProvisioningLogRepository logRows = new ProvisioningLogRepository();
-    TenantActions tenants = new TenantActions(pool, vertx.eventBus(), tenantRows, tokenRows);
-    TokenActions tokens = new TokenActions(pool, vertx.eventBus(), tenantRows, tokenRows);
+    Database db = new Database(pool);
+    TenantActions tenants = new TenantActions(db, vertx.eventBus(), tenantRows, tokenRows);
+    TokenActions tokens = new TokenActions(db, vertx.eventBus(), tenantRows, tokenRows);
     // Entry ids make storing a replayed batch harmless.
     logConsumer = new CommittingConsumer<>(vertx, context.config(), LOG_CONSUMER_GROUP,
         Set.of(Topics.PROVISIONING_LOG), ProvisioningLogEntry::fromJson, entries -> logRows.record(pool, entries));
-    ActionRouter router = new DiscoveryActions(tenant -> tenantRows.profile(pool, tenant).map(document -> {
-      if (document == null) {
-        throw TenantActions.notFound(tenant);
-      }
-      return ProfileDocument.parse(PlainJson.map(document));
-    })).registerOn(new ActionRouter())
+    ActionRouter router = new DiscoveryActions(tenant -> profile(db, tenantRows, tenant)).registerOn(new ActionRouter())
         .on(Actions.TENANT_CREATE, tenants::create)
         .on(Actions.TENANT_GET, tenants::get)
         .on(Actions.TENANT_LIST, tenants::list)
@@ -61,7 +60,7 @@ public final class PolicyVerticle extends VerticleBase {
         .on(Actions.TOKEN_REVOKE, tokens::revoke)
         .on(Actions.TOKEN_REGENERATE, tokens::regenerate)
         .on(Actions.TOKEN_STATUS, tokens::status)
-        .on(Actions.PROVISIONING_LOG, request -> provisioningLog(logRows, request));
+        .on(Actions.PROVISIONING_LOG, request -> provisioningLog(db, logRows, request));
     return Migrations.apply(vertx, pool, SERVICE)
         .compose(v -> router.register(vertx.eventBus(), BusAddresses.POLICY))
         .compose(registered -> logConsumer.start());
@@ -72,10 +71,21 @@ public final class PolicyVerticle extends VerticleBase {
     return logConsumer.stop().eventually(pool::close);
   }
 
-  private Future<ScimReply> provisioningLog(ProvisioningLogRepository log, BusRequest request) {
+  /** The tenant's profile for discovery: a read, with nothing to leave undone when late. */
+  private static Future<TenantProfile> profile(Database db, TenantRepository tenants, String tenant) {
+    return db.read(Deadline.NONE, conn -> tenants.profile(conn, tenant)).map(document -> {
+      if (document == null) {
+        throw TenantActions.notFound(tenant);
+      }
+      return ProfileDocument.parse(PlainJson.map(document));
+    });
+  }
+
+  private static Future<ScimReply> provisioningLog(Database db, ProvisioningLogRepository log, BusRequest request) {
     ProvisioningLogQuery query = ProvisioningLogQuery.of(request);
     Page page = Page.of(request);
-    return log.count(pool, request.tenant(), query).compose(total -> log.page(pool, request.tenant(), query, page)
-        .map(entries -> ScimReply.ok(page.body(total, entries), null)));
+    return db.read(request.deadline(), conn -> log.count(conn, request.tenant(), query)
+        .compose(total -> log.page(conn, request.tenant(), query, page)
+            .map(entries -> ScimReply.ok(page.body(total, entries), null))));
   }
 }

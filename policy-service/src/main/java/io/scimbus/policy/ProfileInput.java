@@ -23,7 +23,10 @@ final class ProfileInput {
     return document(Presets.named(Presets.STANDARD));
   }
 
-  /** The document to store for {@code value}; 400 invalidValue when it names no preset or does not parse. */
+  /**
+   * The document to store for {@code value}; 400 invalidValue naming the field when it names no preset, mixes a
+   * preset with other fields, or is not a valid document.
+   */
   static JsonObject resolve(Object value) {
     if (value == null) {
       return standard();
@@ -32,14 +35,14 @@ final class ProfileInput {
       return document(Presets.named(name));
     }
     if (value instanceof JsonObject json) {
-      if (json.getValue(PRESET) instanceof String name) {
-        return document(Presets.named(name));
-      }
-      try {
+      if (!json.containsKey(PRESET)) {
         return document(ProfileDocument.parse(PlainJson.map(json)));
-      } catch (ClassCastException | IllegalArgumentException e) {
-        throw ScimException.invalidValue("profile document is malformed: " + e.getMessage());
       }
+      if (!(json.getValue(PRESET) instanceof String name) || json.size() > 1) {
+        throw ScimException.invalidValue("profile field preset must be a preset name (" + String.join(", ",
+            Presets.NAMES) + "), alone in the object; send a document without preset for a custom profile");
+      }
+      return document(Presets.named(name));
     }
     throw ScimException.invalidValue("profile must be a preset name or a profile document");
   }

@@ -43,17 +43,25 @@ final class ProvisioningLogRepository {
       ids[i] = UUID.fromString(e.entryId());
       tenants[i] = e.tenant();
       at[i] = OffsetDateTime.ofInstant(e.at(), ZoneOffset.UTC);
-      requestIds[i] = e.requestId();
-      methods[i] = e.method();
-      operations[i] = e.operation();
-      resourceTypes[i] = e.resourceType();
-      resourceIds[i] = e.resourceId();
+      requestIds[i] = storable(e.requestId());
+      methods[i] = storable(e.method());
+      operations[i] = storable(e.operation());
+      resourceTypes[i] = storable(e.resourceType());
+      resourceIds[i] = storable(e.resourceId());
       statuses[i] = e.status();
-      outcomes[i] = e.outcome();
-      userNames[i] = e.userName();
+      outcomes[i] = storable(e.outcome());
+      userNames[i] = storable(e.userName());
     }
     return client.preparedQuery(INSERT).execute(Tuple.from(new Object[] {ids, tenants, at, requestIds, methods,
         operations, resourceTypes, resourceIds, statuses, outcomes, userNames})).mapEmpty();
+  }
+
+  /**
+   * PostgreSQL text cannot hold NUL, and one refused entry would stall the consumer's partition for every tenant;
+   * the log records what the client sent, so a NUL is kept visible as the text {@code \u0000}.
+   */
+  private static String storable(String value) {
+    return value == null || value.indexOf('\u0000') < 0 ? value : value.replace("\u0000", "\\u0000");
   }
 
   Future<Long> count(SqlClient client, String tenant, ProvisioningLogQuery query) {

@@ -6,26 +6,29 @@ import io.scimbus.contract.ScimReply;
 import io.scimbus.contract.TokensRevoked;
 import io.scimbus.core.error.ScimException;
 import io.scimbus.runtime.bus.BusRequest;
+import io.scimbus.runtime.store.Database;
 import io.scimbus.runtime.store.PgErrors;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Pool;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /** Tenant lifecycle and profile actions of the admin API. The tenant id of an existing tenant is the bus header. */
 final class TenantActions {
   private static final Pattern TENANT_ID = Pattern.compile("[a-z0-9-]{3,63}");
   private static final int MAX_DISPLAY_NAME = 200;
+  private static final Set<String> CREATE_FIELDS = Set.of("id", "displayName", "profile");
 
-  private final Pool pool;
+  private final Database db;
   private final EventBus bus;
   private final TenantRepository tenants;
   private final TokenRepository tokens;
 
-  TenantActions(Pool pool, EventBus bus, TenantRepository tenants, TokenRepository tokens) {
-    this.pool = pool;
+  TenantActions(Database db, EventBus bus, TenantRepository tenants, TokenRepository tokens) {
+    this.db = db;
     this.bus = bus;
     this.tenants = tenants;
     this.tokens = tokens;
@@ -33,40 +36,42 @@ final class TenantActions {
 
   Future<ScimReply> create(BusRequest request) {
     JsonObject body = request.body();
+    knownFields(body, CREATE_FIELDS);
     String id = body.getValue("id") instanceof String s ? s : null;
     if (id == null || !TENANT_ID.matcher(id).matches()) {
       throw ScimException.invalidValue("id must be 3 to 63 characters of a-z, 0-9 and '-'");
     }
     String displayName = displayName(body.getValue("displayName", id));
     JsonObject profile = ProfileInput.resolve(body.getValue("profile"));
-    return tenants.create(pool, id, displayName, profile)
+    return db.transaction(request.deadline(), tx -> tenants.create(tx, id, displayName, profile))
         .recover(e -> Future.failedFuture(PgErrors.uniqueness(e, "tenant " + id + " exists or existed")))
         .map(tenant -> new ScimReply(201, tenant, null));
   }
 
   Future<ScimReply> get(BusRequest request) {
-    return tenants.get(pool, request.tenant()).map(tenant -> ScimReply.ok(found(tenant, request), null));
+    return db.read(request.deadline(), conn -> tenants.get(conn, request.tenant())).map(tenant -> ScimReply.ok(found(tenant, request), null));
   }
 
   Future<ScimReply> list(BusRequest request) {
     Page page = Page.of(request);
-    return tenants.count(pool).compose(total -> tenants.list(pool, page)
-        .map(items -> ScimReply.ok(page.body(total, items), null)));
+    return db.read(request.deadline(), conn -> tenants.count(conn).compose(total -> tenants.list(conn, page)
+        .map(items -> ScimReply.ok(page.body(total, items), null))));
   }
 
   Future<ScimReply> update(BusRequest request) {
     Object name = request.body().getValue("displayName");
-    if (name == null) {
+    if (name == null || request.body().size() > 1) {
       throw ScimException.invalidValue("displayName is the only updatable field; set the profile at /profile");
     }
-    return tenants.rename(pool, request.tenant(), displayName(name))
+    String displayName = displayName(name);
+    return db.transaction(request.deadline(), tx -> tenants.rename(tx, request.tenant(), displayName))
         .map(tenant -> ScimReply.ok(found(tenant, request), null));
   }
 
   /** Marks the tenant deleted and revokes its tokens in one transaction, then tells every gateway. */
   Future<ScimReply> delete(BusRequest request) {
     String tenant = request.tenant();
-    return pool.withTransaction(tx -> tenants.delete(tx, tenant).compose(deleted -> {
+    return db.transaction(request.deadline(), tx -> tenants.delete(tx, tenant).compose(deleted -> {
       if (!deleted) {
         return Future.failedFuture(notFound(tenant));
       }
@@ -78,14 +83,14 @@ final class TenantActions {
   }
 
   Future<ScimReply> profile(BusRequest request) {
-    return tenants.profile(pool, request.tenant()).map(profile -> ScimReply.ok(found(profile, request), null));
+    return db.read(request.deadline(), conn -> tenants.profile(conn, request.tenant())).map(profile -> ScimReply.ok(found(profile, request), null));
   }
 
   /** Stores the validated profile, then publishes the change so services drop their cached copy. */
   Future<ScimReply> setProfile(BusRequest request) {
     String tenant = request.tenant();
     JsonObject profile = ProfileInput.resolve(request.body());
-    return tenants.setProfile(pool, tenant, profile).map(updated -> {
+    return db.transaction(request.deadline(), tx -> tenants.setProfile(tx, tenant, profile)).map(updated -> {
       if (!updated) {
         throw notFound(tenant);
       }
@@ -104,6 +109,16 @@ final class TenantActions {
 
   static ScimException notFound(String tenant) {
     return ScimException.notFound("tenant " + tenant + " not found");
+  }
+
+  /** Refuses a field the request does not define, so a misspelt {@code profile} is never silently the default. */
+  private static void knownFields(JsonObject body, Set<String> known) {
+    for (String field : body.fieldNames()) {
+      if (!known.contains(field)) {
+        throw ScimException.invalidValue("field " + field + " is unknown; known fields: "
+            + String.join(", ", new TreeSet<>(known)));
+      }
+    }
   }
 
   private static String displayName(Object value) {

@@ -5,11 +5,11 @@ import io.scimbus.contract.ScimReply;
 import io.scimbus.contract.TokensRevoked;
 import io.scimbus.core.error.ScimException;
 import io.scimbus.runtime.bus.BusRequest;
+import io.scimbus.runtime.store.Database;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
 import java.util.List;
 import java.util.UUID;
@@ -21,13 +21,13 @@ import java.util.UUID;
 final class TokenActions {
   private static final int MAX_DESCRIPTION = 200;
 
-  private final Pool pool;
+  private final Database db;
   private final EventBus bus;
   private final TenantRepository tenants;
   private final TokenRepository tokens;
 
-  TokenActions(Pool pool, EventBus bus, TenantRepository tenants, TokenRepository tokens) {
-    this.pool = pool;
+  TokenActions(Database db, EventBus bus, TenantRepository tenants, TokenRepository tokens) {
+    this.db = db;
     this.bus = bus;
     this.tenants = tenants;
     this.tokens = tokens;
@@ -36,31 +36,31 @@ final class TokenActions {
   Future<ScimReply> create(BusRequest request) {
     String tenant = request.tenant();
     String description = description(request.body());
-    return pool.withTransaction(tx -> locked(tx, tenant)
+    return db.transaction(request.deadline(), tx -> locked(tx, tenant)
         .compose(v -> tokens.insert(tx, tenant, UUID.randomUUID(), description)))
         .map(token -> new ScimReply(201, token, null));
   }
 
   Future<ScimReply> list(BusRequest request) {
     String tenant = request.tenant();
-    return tenants.get(pool, tenant).compose(found -> {
+    return db.read(request.deadline(), conn -> tenants.get(conn, tenant).compose(found -> {
       if (found == null) {
         return Future.failedFuture(TenantActions.notFound(tenant));
       }
-      return tokens.list(pool, tenant);
-    }).map(list -> ScimReply.ok(new JsonObject().put("Resources", new JsonArray(List.copyOf(list))), null));
+      return tokens.list(conn, tenant);
+    })).map(list -> ScimReply.ok(new JsonObject().put("Resources", new JsonArray(List.copyOf(list))), null));
   }
 
   /** Revoking an already revoked token succeeds (the operator's intent holds); an unknown id is 404. */
   Future<ScimReply> revoke(BusRequest request) {
     String tenant = request.tenant();
     UUID id = tokenId(request.id());
-    return tokens.revoke(pool, tenant, id).compose(revoked -> {
+    return db.transaction(request.deadline(), tx -> tokens.revoke(tx, tenant, id)).compose(revoked -> {
       if (revoked) {
         bus.publish(BusAddresses.TOKENS_REVOKED, new TokensRevoked(tenant, List.of(id.toString())).toJson());
         return Future.succeededFuture(ScimReply.noContent());
       }
-      return tokens.exists(pool, tenant, id).map(exists -> {
+      return db.read(request.deadline(), conn -> tokens.exists(conn, tenant, id)).map(exists -> {
         if (!exists) {
           throw ScimException.notFound("token " + id + " not found for tenant " + tenant);
         }
@@ -74,7 +74,7 @@ final class TokenActions {
     String tenant = request.tenant();
     String description = description(request.body());
     UUID id = UUID.randomUUID();
-    return pool.withTransaction(tx -> locked(tx, tenant)
+    return db.transaction(request.deadline(), tx -> locked(tx, tenant)
         .compose(v -> tokens.insert(tx, tenant, id, description))
         .compose(token -> tokens.revokeOthers(tx, tenant, id)
             .map(revoked -> token.put("revokedTokenIds", new JsonArray(List.copyOf(revoked))))))
@@ -93,7 +93,7 @@ final class TokenActions {
     } catch (IllegalArgumentException e) {
       return Future.succeededFuture(ScimReply.ok(new JsonObject().put("active", false), null));
     }
-    return tokens.isActive(pool, request.tenant(), id)
+    return db.read(request.deadline(), conn -> tokens.isActive(conn, request.tenant(), id))
         .map(active -> ScimReply.ok(new JsonObject().put("active", active), null));
   }
 

@@ -40,11 +40,21 @@ public final class ConfigKeys {
   public static final String PUBLIC_BASE_URL = "SCIMBUS_PUBLIC_BASE_URL";
   /** Largest request body the gateway accepts, in bytes. */
   public static final String MAX_PAYLOAD_BYTES = "SCIMBUS_MAX_PAYLOAD_BYTES";
+  /** Deepest nesting of objects and arrays the gateway parses in a JSON body. */
+  public static final String MAX_JSON_DEPTH = "SCIMBUS_MAX_JSON_DEPTH";
+  /** Longest JSON string, in characters, the gateway parses in a body; attribute limits are checked later. */
+  public static final String MAX_JSON_STRING_CHARS = "SCIMBUS_MAX_JSON_STRING_CHARS";
+  /** Longest HTTP request line (method, URI with query, version) the gateway reads; longer answers 414. */
+  public static final String MAX_REQUEST_LINE_BYTES = "SCIMBUS_MAX_REQUEST_LINE_BYTES";
+  /** Largest total size of the HTTP request headers the gateway reads; larger answers 431. */
+  public static final String MAX_HEADER_BYTES = "SCIMBUS_MAX_HEADER_BYTES";
   /** How long the gateway waits for a service reply before answering 503. */
   public static final String BUS_TIMEOUT_MS = "SCIMBUS_BUS_TIMEOUT_MS";
 
   /** Port of the health and metrics server every service runs (0 = any free port). */
   public static final String HEALTH_PORT = "SCIMBUS_HEALTH_PORT";
+  /** How long one event-loop task may run before {@code /health/live} reports the service DOWN. */
+  public static final String LIVENESS_BLOCKED_MS = "SCIMBUS_LIVENESS_BLOCKED_MS";
 
   /**
    * HMAC secret that signs and verifies tenant tokens, as the single key with kid {@code default}. Used only when

@@ -7,10 +7,12 @@ import io.vertx.ext.healthchecks.HealthChecks;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
+import java.time.Duration;
 
 /**
- * Probes and metrics on their own port, apart from client traffic: {@code /health/live} answers while the event
- * loop does, {@code /health/ready} runs the services' readiness checks, {@code /metrics} is Prometheus text.
+ * Probes and metrics on their own port, apart from client traffic: {@code /health/live} is DOWN (503) while an event
+ * loop is blocked ({@link EventLoopHeartbeat}), {@code /health/ready} runs the services' readiness checks,
+ * {@code /metrics} is Prometheus text.
  */
 public final class HealthServer {
   public static final String LIVE = "/health/live";
@@ -20,9 +22,13 @@ public final class HealthServer {
   private HealthServer() {
   }
 
-  public static Future<HttpServer> start(Vertx vertx, int port, HealthChecks readiness) {
+  /** {@code blockedThreshold}: how long an event loop may run one task before liveness fails. */
+  public static Future<HttpServer> start(Vertx vertx, int port, HealthChecks readiness, Duration blockedThreshold) {
+    EventLoopHeartbeat heartbeat = EventLoopHeartbeat.start(vertx, blockedThreshold);
+    HealthChecks liveness = HealthChecks.create(vertx)
+        .register("event-loops", promise -> promise.complete(heartbeat.status()));
     Router router = Router.router(vertx);
-    router.get(LIVE).handler(HealthCheckHandler.create(vertx));
+    router.get(LIVE).handler(HealthCheckHandler.createWithHealthChecks(liveness));
     router.get(READY).handler(HealthCheckHandler.createWithHealthChecks(readiness));
     router.get(METRICS).handler(PrometheusScrapingHandler.create());
     return vertx.createHttpServer().requestHandler(router).listen(port);

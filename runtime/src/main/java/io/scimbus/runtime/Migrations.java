@@ -1,5 +1,7 @@
 package io.scimbus.runtime;
 
+import io.scimbus.runtime.bus.Deadline;
+import io.scimbus.runtime.store.Database;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -35,22 +37,23 @@ public final class Migrations {
   }
 
   public static Future<Void> apply(Vertx vertx, Pool pool, String service) {
-    return readScripts(vertx, service).compose(scripts -> pool.withTransaction(conn -> conn.query(LOCK).execute()
-        .compose(v -> conn.query(CREATE_TABLE).execute())
-        .compose(v -> conn.preparedQuery(APPLIED).execute(Tuple.of(service)))
-        .compose(rows -> {
-          Set<String> applied = new HashSet<>();
-          for (Row row : rows) {
-            applied.add(row.getString(0));
-          }
-          Future<Void> chain = Future.succeededFuture();
-          for (Script script : scripts) {
-            if (!applied.contains(script.version())) {
-              chain = chain.compose(v -> run(conn, service, script));
-            }
-          }
-          return chain;
-        })));
+    return readScripts(vertx, service).compose(scripts -> new Database(pool).transaction(Deadline.NONE,
+        conn -> conn.query(LOCK).execute()
+            .compose(v -> conn.query(CREATE_TABLE).execute())
+            .compose(v -> conn.preparedQuery(APPLIED).execute(Tuple.of(service)))
+            .compose(rows -> {
+              Set<String> applied = new HashSet<>();
+              for (Row row : rows) {
+                applied.add(row.getString(0));
+              }
+              Future<Void> chain = Future.succeededFuture();
+              for (Script script : scripts) {
+                if (!applied.contains(script.version())) {
+                  chain = chain.compose(v -> run(conn, service, script));
+                }
+              }
+              return chain;
+            })));
   }
 
   private static Future<Void> run(SqlConnection conn, String service, Script script) {

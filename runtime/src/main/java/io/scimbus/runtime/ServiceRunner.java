@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.healthchecks.HealthChecks;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -58,7 +59,8 @@ public final class ServiceRunner {
         chain = chain.compose(v -> vertx.deployVerticle(service.verticle().apply(context)).mapEmpty());
       }
       return chain
-          .compose(v -> HealthServer.start(vertx, config.integer(ConfigKeys.HEALTH_PORT), readiness))
+          .compose(v -> HealthServer.start(vertx, config.integer(ConfigKeys.HEALTH_PORT), readiness,
+              Duration.ofMillis(config.longValue(ConfigKeys.LIVENESS_BLOCKED_MS))))
           .map(server -> new Running(vertx, names, server.actualPort()))
           .recover(failure -> vertx.close().transform(ignored -> Future.failedFuture(failure)));
     });

@@ -1,6 +1,5 @@
 package io.scimbus.users;
 
-import io.scimbus.runtime.store.ListQuery;
 import io.scimbus.runtime.store.ListSql;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -51,16 +50,14 @@ final class UserRepository {
     return tx.preparedQuery(DELETE).execute(Tuple.of(tenant, id)).mapEmpty();
   }
 
-  /** How many users of the tenant match the query's filter. */
-  Future<Long> count(SqlClient client, ListSql listSql, String tenant, ListQuery query) {
-    ListSql.Statement count = listSql.count(tenant, query);
+  /** How many users match a {@link ListSql#count} statement. */
+  Future<Long> count(SqlClient client, ListSql.Statement count) {
     return client.preparedQuery(count.sql()).execute(count.params())
         .map(rows -> rows.iterator().next().getLong(0));
   }
 
-  /** One page of matching users, filtered, sorted and paged by PostgreSQL. */
-  Future<List<StoredUser>> page(SqlClient client, ListSql listSql, String tenant, ListQuery query) {
-    ListSql.Statement page = listSql.page(tenant, query);
+  /** One page of matching users ({@link ListSql#page}), filtered, sorted and paged by PostgreSQL. */
+  Future<List<StoredUser>> page(SqlClient client, ListSql.Statement page) {
     return client.preparedQuery(page.sql()).execute(page.params()).map(rows -> {
       List<StoredUser> users = new ArrayList<>(rows.size());
       rows.forEach(row -> users.add(read(row)));

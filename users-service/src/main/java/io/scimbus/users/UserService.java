@@ -9,8 +9,10 @@ import io.scimbus.runtime.Outbox;
 import io.scimbus.runtime.OutboxRelay;
 import io.scimbus.runtime.TenantProfiles;
 import io.scimbus.runtime.bus.BusRequest;
+import io.scimbus.runtime.store.Database;
 import io.scimbus.runtime.store.ListQuery;
 import io.scimbus.runtime.store.ListResponse;
+import io.scimbus.runtime.store.ListSql;
 import io.scimbus.runtime.store.PgErrors;
 import io.scimbus.runtime.store.PlainJson;
 import io.scimbus.runtime.store.Preconditions;
@@ -18,7 +20,6 @@ import io.scimbus.runtime.store.Representation;
 import io.scimbus.runtime.store.ResourceIds;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -30,8 +31,10 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * Users over the bus. Validation (normalising, parsing the PatchOp) runs before any SQL; every write reads and locks
- * the row, checks {@code If-Match}, and stores the row and its one event in a single transaction.
+ * Users over the bus. Validation (normalising, parsing the PatchOp, compiling a filter) runs before any SQL; every
+ * write reads and locks the row, checks {@code If-Match}, and stores the row and its one event in a single
+ * transaction bounded by the request's deadline. A PUT or PATCH that leaves the stored user as it was is no write:
+ * it answers the current user and ETag, without a new version or an event.
  */
 final class UserService {
   private static final int NOT_MODIFIED = 304;
@@ -39,15 +42,15 @@ final class UserService {
   private static final String EXCLUDED_ATTRIBUTES = "excludedAttributes";
   private static final String PASSWORD = "password";
 
-  private final Pool pool;
+  private final Database db;
   private final TenantProfiles<UserRules> profiles;
   private final UserRepository repository = new UserRepository();
   private final UniqueValueRepository uniqueValues = new UniqueValueRepository();
   private final Outbox outbox = new Outbox(UsersVerticle.OUTBOX_TABLE);
   private final OutboxRelay relay;
 
-  UserService(Pool pool, TenantProfiles<UserRules> profiles, OutboxRelay relay) {
-    this.pool = pool;
+  UserService(Database db, TenantProfiles<UserRules> profiles, OutboxRelay relay) {
+    this.db = db;
     this.profiles = profiles;
     this.relay = relay;
   }
@@ -59,7 +62,7 @@ final class UserService {
       StoredUser user = StoredUser.fromResource(UUID.randomUUID(), resource, 1, now, now);
       JsonObject representation = rules.view().represent(user, request.baseUrl());
       ProvisioningEvent event = event(EventTypes.USER_CREATED, request, user.id(), user.version(), representation);
-      return pool.withTransaction(tx -> repository.insert(tx, request.tenant(), user)
+      return db.transaction(request.deadline(), tx -> repository.insert(tx, request.tenant(), user)
               .compose(v -> uniqueValues.add(tx, request.tenant(), user.id(), unique(rules, resource)))
               .compose(v -> outbox.add(tx, Topics.USER_EVENTS, event)))
           .recover(failure -> Future.failedFuture(PgErrors.uniqueness(failure,
@@ -71,27 +74,34 @@ final class UserService {
 
   Future<ScimReply> get(BusRequest request) {
     UUID id = ResourceIds.parse(request.id(), UserView.RESOURCE_TYPE);
-    return rules(request).compose(rules -> repository.find(pool, request.tenant(), id).map(found -> {
-      StoredUser user = found.orElseThrow(() -> ResourceIds.notFound(UserView.RESOURCE_TYPE, request.id()));
-      String etag = Representation.etag(user.version());
-      if (Preconditions.notModified(request.ifNoneMatch(), user.version())) {
-        return new ScimReply(NOT_MODIFIED, null, etag);
-      }
-      return ScimReply.ok(projected(rules, rules.view().represent(user, request.baseUrl()), request), etag);
-    }));
+    return rules(request).compose(rules -> db.read(request.deadline(),
+        conn -> repository.find(conn, request.tenant(), id)).map(found -> {
+          StoredUser user = found.orElseThrow(() -> ResourceIds.notFound(UserView.RESOURCE_TYPE, request.id()));
+          String etag = Representation.etag(user.version());
+          if (Preconditions.notModified(request.ifNoneMatch(), user.version())) {
+            return new ScimReply(NOT_MODIFIED, null, etag);
+          }
+          return ScimReply.ok(projected(rules, rules.view().represent(user, request.baseUrl()), request), etag);
+        }));
   }
 
-  /** {@code GET /Users} and {@code POST /Users/.search}: one count and, when the page can hold rows, one page. */
+  /**
+   * {@code GET /Users} and {@code POST /Users/.search}: one count and, when the page can hold rows, one page. Both
+   * statements are compiled before a connection is taken, so a filter that does not compile costs none.
+   */
   Future<ScimReply> list(BusRequest request) {
     ListQuery query = ListResponse.query(request);
-    return rules(request).compose(rules -> pool.withConnection(conn ->
-            repository.count(conn, rules.listSql(), request.tenant(), query)
-                .compose(total -> page(conn, rules, request.tenant(), query, total)
-                    .map(users -> ListResponse.of(total, query, users.stream()
-                        .map(user -> rules.view().project(rules.view().represent(user, request.baseUrl()),
-                            query.attributes(), query.excludedAttributes()))
-                        .toList())))))
-        .map(body -> ScimReply.ok(body, null));
+    return rules(request).compose(rules -> {
+      ListSql.Statement count = rules.listSql().count(request.tenant(), query);
+      ListSql.Statement page = rules.listSql().page(request.tenant(), query);
+      return db.read(request.deadline(), conn -> repository.count(conn, count)
+          .compose(total -> (ListResponse.pageIsEmpty(total, query)
+              ? Future.succeededFuture(List.<StoredUser>of()) : repository.page(conn, page))
+              .map(users -> ListResponse.of(total, query, users.stream()
+                  .map(user -> rules.view().project(rules.view().represent(user, request.baseUrl()),
+                      query.attributes(), query.excludedAttributes()))
+                  .toList()))));
+    }).map(body -> ScimReply.ok(body, null));
   }
 
   /** PUT: the body replaces every client-writable attribute; id, created and the version line stay the server's. */
@@ -121,7 +131,8 @@ final class UserService {
 
   Future<ScimReply> delete(BusRequest request) {
     UUID id = ResourceIds.parse(request.id(), UserView.RESOURCE_TYPE);
-    return rules(request).compose(rules -> pool.withTransaction(tx -> lockCurrent(tx, request, id).compose(stored -> {
+    return rules(request).compose(rules -> db.transaction(request.deadline(), tx -> lockCurrent(tx, request, id)
+        .compose(stored -> {
           JsonObject last = rules.view().represent(stored, request.baseUrl());
           // The deletion is a change after the last stored version, so its event continues the version line.
           ProvisioningEvent event = event(EventTypes.USER_DELETED, request, id, stored.version() + 1, last);
@@ -131,22 +142,37 @@ final class UserService {
         .map(v -> ScimReply.noContent());
   }
 
-  /** The shared write path of PUT and PATCH: {@code change} maps the locked current user to its new resource. */
+  /**
+   * The shared write path of PUT and PATCH: {@code change} maps the locked current user to its new resource. When
+   * that equals the stored one nothing is written and the current version is the answer.
+   */
   private Future<ScimReply> update(BusRequest request, UserRules rules, UUID id,
       Function<StoredUser, JsonObject> change) {
-    return pool.withTransaction(tx -> lockCurrent(tx, request, id).compose(stored -> {
-          StoredUser next = stored.next(change.apply(stored), now());
-          JsonObject representation = rules.view().represent(next, request.baseUrl());
+    return db.transaction(request.deadline(), tx -> lockCurrent(tx, request, id).compose(stored -> {
+          JsonObject resource = change.apply(stored);
+          if (PlainJson.map(resource).equals(PlainJson.map(stored.resource()))) {
+            return Future.succeededFuture(new Written(stored, false));
+          }
+          StoredUser next = stored.next(resource, now());
           ProvisioningEvent event = event(UserEvents.forUpdate(stored.active(), next.active()), request, id,
-              next.version(), representation);
+              next.version(), rules.view().represent(next, request.baseUrl()));
           return repository.update(tx, request.tenant(), next)
               .compose(v -> uniqueValues.replace(tx, request.tenant(), id, unique(rules, next.resource())))
               .compose(v -> outbox.add(tx, Topics.USER_EVENTS, event))
-              .map(v -> ScimReply.ok(representation, Representation.etag(next.version())));
+              .map(v -> new Written(next, true));
         }))
         .recover(failure -> Future.failedFuture(PgErrors.uniqueness(failure, "userName is already taken")))
-        .onSuccess(reply -> relay.wake())
-        .map(reply -> ScimReply.ok(projected(rules, reply.body(), request), reply.version()));
+        .map(written -> {
+          if (written.changed()) {
+            relay.wake();
+          }
+          return ScimReply.ok(projected(rules, rules.view().represent(written.user(), request.baseUrl()), request),
+              Representation.etag(written.user().version()));
+        });
+  }
+
+  /** The user a PUT or PATCH left stored, and whether it wrote a new version. */
+  private record Written(StoredUser user, boolean changed) {
   }
 
   private Future<UserRules> rules(BusRequest request) {
@@ -164,12 +190,6 @@ final class UserService {
       Preconditions.checkIfMatch(request.ifMatch(), stored.version());
       return stored;
     });
-  }
-
-  private Future<List<StoredUser>> page(SqlClient conn, UserRules rules, String tenant, ListQuery query,
-      long total) {
-    return ListResponse.pageIsEmpty(total, query) ? Future.succeededFuture(List.of())
-        : repository.page(conn, rules.listSql(), tenant, query);
   }
 
   private static JsonObject projected(UserRules rules, JsonObject representation, BusRequest request) {

@@ -11,6 +11,7 @@ import io.scimbus.runtime.PgReadiness;
 import io.scimbus.runtime.ServiceContext;
 import io.scimbus.runtime.TenantProfiles;
 import io.scimbus.runtime.bus.ActionRouter;
+import io.scimbus.runtime.store.Database;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.sqlclient.Pool;
@@ -35,7 +36,7 @@ public final class UsersVerticle extends VerticleBase {
     pool = PgPools.create(vertx, context.config());
     relay = new OutboxRelay(vertx, pool, context.config(), OUTBOX_TABLE);
     profiles = new TenantProfiles<>(vertx, UserRules::of);
-    UserService users = new UserService(pool, profiles, relay);
+    UserService users = new UserService(new Database(pool), profiles, relay);
     PgReadiness.register(context.readiness(), "users-db", pool);
     return Migrations.apply(vertx, pool, SERVICE)
         .compose(v -> KafkaTopics.ensure(vertx, context.config(), Set.of(Topics.USER_EVENTS)))

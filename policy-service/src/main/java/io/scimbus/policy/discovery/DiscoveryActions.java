@@ -4,6 +4,7 @@ import io.scimbus.contract.Actions;
 import io.scimbus.contract.RequestFields;
 import io.scimbus.contract.ScimReply;
 import io.scimbus.core.error.ScimException;
+import io.scimbus.core.profile.DiscoverySchemas;
 import io.scimbus.core.profile.TenantProfile;
 import io.scimbus.core.schema.ResourceSchema;
 import io.scimbus.runtime.bus.ActionRouter;
@@ -16,8 +17,9 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * Answers the discovery actions (RFC 7644 §4) for the tenant named by the request, from its profile: the User
- * schema carries the tenant's extensions, and Group is listed only when the profile provisions groups.
+ * Answers the discovery actions (RFC 7644 §4) for the tenant named by the request, from its profile: the schemas
+ * list what the profile accepts ({@link DiscoverySchemas}), and Group is listed only when the profile provisions
+ * groups.
  */
 public final class DiscoveryActions {
   private final Function<String, Future<TenantProfile>> profiles;
@@ -41,8 +43,9 @@ public final class DiscoveryActions {
   }
 
   private static DiscoveryDocuments documents(TenantProfile profile, BusRequest request) {
+    ResourceSchema users = DiscoverySchemas.describe(profile.userSchema(), profile.users());
     List<ResourceSchema> types = profile.groups().enabled()
-        ? List.of(profile.userSchema(), profile.groupSchema()) : List.of(profile.userSchema());
+        ? List.of(users, DiscoverySchemas.describe(profile.groupSchema(), profile.groups())) : List.of(users);
     return new DiscoveryDocuments(types, ServiceFeatures.all(
         limit(request, RequestFields.MAX_BULK_OPERATIONS).intValue(),
         limit(request, RequestFields.MAX_PAYLOAD_BYTES),

@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The discovery documents of one tenant (RFC 7643 §5-§7, RFC 7644 §4). They are built from the very
- * {@link ResourceSchema}s that validate the tenant's resources and from the {@link ServiceFeatures} the suite enforces,
- * so discovery cannot describe a different server than the one that answers. A tenant whose profile narrows or
- * extends its schemas gets documents built from those schemas.
+ * The discovery documents of one tenant (RFC 7643 §5-§7, RFC 7644 §4). They are built from the
+ * {@link ResourceSchema}s that validate the tenant's resources, narrowed by its profile to what it accepts
+ * ({@code DiscoverySchemas}), and from the {@link ServiceFeatures} the suite enforces, so discovery cannot describe a
+ * different server than the one that answers.
  */
 public final class DiscoveryDocuments {
   private static final String RFC_6750 = "https://www.rfc-editor.org/info/rfc6750";
@@ -94,7 +94,7 @@ public final class DiscoveryDocuments {
     return json.put("meta", meta("ResourceType", baseUrl + "/ResourceTypes/" + type.name()));
   }
 
-  /** {@link Schema#toMap()} is what validation reads; only its location is made absolute for this tenant. */
+  /** {@link Schema#toMap()} in RFC 7643 §7 form; only its location is made absolute for this tenant. */
   private static JsonObject schema(Schema schema, String baseUrl) {
     return new JsonObject(schema.toMap()).put("meta", meta("Schema", baseUrl + "/Schemas/" + schema.id()));
   }

@@ -4,6 +4,7 @@ import io.scimbus.contract.BusErrors;
 import io.scimbus.contract.BusHeaders;
 import io.scimbus.contract.ScimReply;
 import io.scimbus.core.error.ScimException;
+import io.scimbus.runtime.Futures;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
@@ -41,24 +42,31 @@ public final class ActionRouter {
   }
 
   private void dispatch(Message<JsonObject> message) {
-    BusRequest request = BusRequest.of(message);
-    Action action = actions.get(message.headers().get(BusHeaders.ACTION));
+    String name = message.headers().get(BusHeaders.ACTION);
+    Futures.attempt(() -> handle(name, message))
+        .onSuccess(reply -> message.reply(reply.toJson()))
+        .onFailure(failure -> {
+          if (!(failure instanceof ScimException scim)) {
+            LOG.error("requestId={} tenant={} action={} failed", message.headers().get(BusHeaders.REQUEST_ID),
+                message.headers().get(BusHeaders.TENANT), name, failure);
+          } else if (scim.status() >= 500) {
+            LOG.warn("requestId={} tenant={} action={} -> {} {}", message.headers().get(BusHeaders.REQUEST_ID),
+                message.headers().get(BusHeaders.TENANT), name, scim.status(), scim.detail());
+          }
+          BusErrors.fail(message, failure);
+        });
+  }
+
+  /** Runs the action; a request that arrives after its deadline is refused before any work, its sender is gone. */
+  private Future<ScimReply> handle(String name, Message<JsonObject> message) {
+    Action action = actions.get(name);
     if (action == null) {
-      BusErrors.fail(message, ScimException.notImplemented("unsupported action " + message.headers().get(BusHeaders.ACTION)));
-      return;
+      throw ScimException.notImplemented("unsupported action " + name);
     }
-    Future<ScimReply> reply;
-    try {
-      reply = action.handle(request);
-    } catch (RuntimeException e) {
-      reply = Future.failedFuture(e);
+    BusRequest request = BusRequest.of(message);
+    if (request.deadline().passed()) {
+      throw request.deadline().expired();
     }
-    reply.onSuccess(r -> message.reply(r.toJson())).onFailure(failure -> {
-      if (!(failure instanceof ScimException)) {
-        LOG.error("requestId={} tenant={} action={} failed", request.requestId(), request.tenant(),
-            message.headers().get(BusHeaders.ACTION), failure);
-      }
-      BusErrors.fail(message, failure);
-    });
+    return action.handle(request);
   }
 }

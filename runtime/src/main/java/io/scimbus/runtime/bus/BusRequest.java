@@ -6,13 +6,16 @@ import io.scimbus.core.error.ScimException;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 
-/** A SCIM request as a service receives it from the gateway. The tenant always comes from the header. */
-public record BusRequest(String tenant, String requestId, JsonObject payload) {
+/**
+ * A SCIM request as a service receives it from the gateway. The tenant always comes from the header, and so does the
+ * {@link Deadline} every transaction of the request is bounded by.
+ */
+public record BusRequest(String tenant, String requestId, Deadline deadline, JsonObject payload) {
 
   static BusRequest of(Message<JsonObject> message) {
     JsonObject payload = message.body() == null ? new JsonObject() : message.body();
     return new BusRequest(message.headers().get(BusHeaders.TENANT), message.headers().get(BusHeaders.REQUEST_ID),
-        payload);
+        Deadline.fromHeader(message.headers().get(BusHeaders.DEADLINE)), payload);
   }
 
   public String id() {

@@ -114,6 +114,14 @@ public class ScimException extends RuntimeException {
     return new ScimException(413, null, detail);
   }
 
+  public static ScimException uriTooLong(String detail) {
+    return new ScimException(414, null, detail);
+  }
+
+  public static ScimException headersTooLarge(String detail) {
+    return new ScimException(431, null, detail);
+  }
+
   public static ScimException unsupportedMediaType(String detail) {
     return new ScimException(415, null, detail);
   }

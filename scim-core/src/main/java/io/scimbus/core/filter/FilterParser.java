@@ -1,6 +1,7 @@
 package io.scimbus.core.filter;
 
 import io.scimbus.core.error.ScimException;
+import io.scimbus.core.resource.ControlCharacters;
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -257,7 +258,7 @@ public final class FilterParser {
       }
       char c = in.next();
       if (c == '"') {
-        return sb.toString();
+        return checked(sb.toString(), open);
       }
       if (c != '\\') {
         sb.append(c);
@@ -280,6 +281,14 @@ public final class FilterParser {
             + "; expected one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX");
       }
     }
+  }
+
+  // PostgreSQL cannot hold NUL in text, so no stored value can equal a literal holding one: the filter is wrong.
+  private String checked(String literal, int open) {
+    if (ControlCharacters.containsNul(literal)) {
+      throw in.fail("the string starting at position " + open + " contains NUL (U+0000), which no value holds");
+    }
+    return literal;
   }
 
   private char unicodeEscape(int escapePosition) {

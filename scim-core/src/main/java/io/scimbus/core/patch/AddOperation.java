@@ -2,6 +2,7 @@ package io.scimbus.core.patch;
 
 import io.scimbus.core.error.ScimException;
 import io.scimbus.core.resource.ResourceNormalizer;
+import io.scimbus.core.resource.ValueLimits;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -44,6 +45,7 @@ final class AddOperation implements OperationHandler {
         elements.add(added);
       }
     }
+    ValueLimits.checkCount(target.attribute(), elements.size(), target.path());
     Primaries.enforce(elements, primaries, target.path());
   }
 

@@ -2,6 +2,7 @@ package io.scimbus.core.patch;
 
 import io.scimbus.core.error.ScimException;
 import io.scimbus.core.resource.ResourceNormalizer;
+import io.scimbus.core.resource.ValueLimits;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,6 +30,7 @@ final class ValuePathWrite {
     if (created) {
       Map<String, Object> element = createFromFilter(target);
       elements.add(element);
+      ValueLimits.checkCount(target.attribute(), elements.size(), target.path());
       matches = List.of(element);
     }
     if (target.sub() != null) {

@@ -1,6 +1,7 @@
 package io.scimbus.core.profile;
 
 import io.scimbus.core.error.ScimException;
+import io.scimbus.core.resource.ValueLimits;
 import io.scimbus.core.resource.Values;
 import io.scimbus.core.schema.ResourceSchema;
 import io.scimbus.core.schema.Schema;
@@ -76,6 +77,12 @@ public final class ProfileEnforcer {
         }
       }
     });
+    // Unique values are keys of a btree index, which holds identifiers only.
+    for (ProfilePath path : unique) {
+      for (Object value : path.values(kept, schema)) {
+        ValueLimits.checkLength(String.valueOf(value), ValueLimits.IDENTIFIER_MAX_BYTES, path.text());
+      }
+    }
     return kept;
   }
 

@@ -44,7 +44,7 @@ public final class ResourceNormalizer {
         continue;
       }
       if (!(entry.getValue() instanceof Map<?, ?> extensionBody)) {
-        throw ScimException.invalidValue(extension.get().id() + " must be an object");
+        throw ScimException.invalidValue(extension.get().id() + " must be an object, got " + shape(entry.getValue()));
       }
       Map<String, Object> normalized = normalizeAttributes(extension.get(), cast(extensionBody),
           extension.get().id() + ":");
@@ -59,13 +59,21 @@ public final class ResourceNormalizer {
   }
 
   /**
-   * The canonical value of a whole attribute: a list for a multi-valued one (a single value is wrapped), a map or
-   * scalar otherwise (a one-element array is unwrapped). Null when the value is null or empty.
+   * The canonical value of a whole attribute: a list for a multi-valued one, a map or scalar otherwise. Null when
+   * the value is null or empty. An array where one value is expected, or one value where an array is, is refused:
+   * guessing what the client meant would store something it did not send.
    */
   public Object normalizeAttribute(AttributeDefinition attribute, Object value, String path) {
+    if (value == null) {
+      return null;
+    }
     if (attribute.multiValued()) {
+      if (!(value instanceof List<?> list)) {
+        throw ScimException.invalidValue(path + " is multi-valued and needs an array, got " + shape(value));
+      }
+      ValueLimits.checkCount(attribute, list.size(), path);
       List<Object> elements = new ArrayList<>();
-      for (Object item : value instanceof List<?> list ? list : listOf(value)) {
+      for (Object item : list) {
         Object element = normalizeSingle(attribute, item, path);
         if (element != null) {
           elements.add(element);
@@ -74,11 +82,8 @@ public final class ResourceNormalizer {
       checkSinglePrimary(elements, path);
       return elements.isEmpty() ? null : elements;
     }
-    if (value instanceof List<?> list) {
-      if (list.size() > 1) {
-        throw ScimException.invalidValue(path + " is single-valued but got " + list.size() + " values");
-      }
-      return list.isEmpty() ? null : normalizeSingle(attribute, list.get(0), path);
+    if (value instanceof List<?>) {
+      throw ScimException.invalidValue(path + " is single-valued and needs one value, got an array");
     }
     return normalizeSingle(attribute, value, path);
   }
@@ -91,8 +96,11 @@ public final class ResourceNormalizer {
     if (attribute.type() != AttributeType.COMPLEX) {
       return ValueCoercer.coerce(attribute, value, path);
     }
+    if (PlainStringManager.appliesTo(attribute, value)) {
+      return normalizeSingle(attribute, PlainStringManager.asComplex((String) value), path);
+    }
     if (!(value instanceof Map<?, ?> map)) {
-      throw ScimException.invalidValue(path + " must be an object");
+      throw ScimException.invalidValue(path + " must be an object, got " + shape(value));
     }
     Map<String, Object> result = new LinkedHashMap<>();
     for (Map.Entry<String, Object> entry : cast(map).entrySet()) {
@@ -169,10 +177,14 @@ public final class ResourceNormalizer {
         || value instanceof List<?> l && l.isEmpty();
   }
 
-  private static List<Object> listOf(Object value) {
-    List<Object> list = new ArrayList<>();
-    list.add(value);
-    return list;
+  private static String shape(Object value) {
+    if (value instanceof Map) {
+      return "an object";
+    }
+    if (value instanceof List) {
+      return "an array";
+    }
+    return value instanceof String ? "a string" : value instanceof Boolean ? "a boolean" : "a number";
   }
 
   @SuppressWarnings("unchecked")

@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Coerces one simple (non-complex) value to its attribute's type. Lenient where real IdPs are sloppy (booleans and
- * numbers sent as strings), strict where a value cannot mean what the schema says.
+ * Checks one simple (non-complex) value against its attribute's type and limits. Strict: a number is not a string
+ * and a string is not a number, since a value the client did not mean (userName 123 stored as "123") is worse than
+ * a 400 the client can fix. The one leniency is Entra's booleans as strings ({@link StringBooleans}).
  */
 public final class ValueCoercer {
   private ValueCoercer() {
@@ -25,7 +26,7 @@ public final class ValueCoercer {
       case INTEGER -> toInteger(value, path);
       case DECIMAL -> toDecimal(value, path);
       case COMPLEX -> throw ScimException.invalidValue(path + " is complex and needs an object value");
-      default -> toText(value, path);
+      default -> toText(definition, value, path);
     };
   }
 
@@ -35,54 +36,45 @@ public final class ValueCoercer {
 
   private static Number toInteger(Object value, String path) {
     try {
-      BigDecimal decimal = value instanceof String s ? new BigDecimal(s.trim()) : asDecimal(value, path);
-      BigInteger integer = decimal.toBigIntegerExact();
+      BigInteger integer = asDecimal(value, path, "an integer").toBigIntegerExact();
       return integer.bitLength() < 32 ? (Number) integer.intValue() : (Number) integer.longValueExact();
-    } catch (ArithmeticException | NumberFormatException e) {
+    } catch (ArithmeticException e) {
       throw invalid(path, value, "an integer");
     }
   }
 
   private static Number toDecimal(Object value, String path) {
-    if (value instanceof Number n) {
-      return n;
-    }
-    try {
-      return value instanceof String s ? new BigDecimal(s.trim()) : asDecimal(value, path);
-    } catch (NumberFormatException e) {
-      throw invalid(path, value, "a decimal");
-    }
+    asDecimal(value, path, "a decimal");
+    return (Number) value;
   }
 
-  private static BigDecimal asDecimal(Object value, String path) {
+  private static BigDecimal asDecimal(Object value, String path, String expected) {
     if (value instanceof Number n) {
       return new BigDecimal(n.toString());
     }
-    throw invalid(path, value, "a number");
+    throw invalid(path, value, expected);
   }
 
-  // Numbers and booleans for string attributes are unambiguous (Entra sends employeeNumber as a JSON number).
-  private static String toText(Object value, String path) {
-    if (value instanceof String s) {
-      return s;
+  private static String toText(AttributeDefinition definition, Object value, String path) {
+    if (!(value instanceof String text)) {
+      throw invalid(path, value, "a string");
     }
-    if (value instanceof Number || value instanceof Boolean) {
-      return value.toString();
-    }
-    throw invalid(path, value, "a string");
+    ValueLimits.checkText(definition, text, path);
+    return text;
   }
 
   private static ScimException invalid(String path, Object value, String expected) {
     return ScimException.invalidValue(path + " must be " + expected + ", got " + describe(value));
   }
 
+  // A string is quoted only when short: a detail must stay readable whatever the client sent.
   private static String describe(Object value) {
     if (value instanceof String s) {
-      return "\"" + s + "\"";
+      return s.length() <= 64 && !ControlCharacters.containsNul(s) ? "\"" + s + "\"" : "a string";
     }
     if (value instanceof Map) {
       return "an object";
     }
-    return value instanceof List ? "an array" : String.valueOf(value);
+    return value instanceof List ? "an array" : value instanceof Boolean ? "a boolean" : "the number " + value;
   }
 }

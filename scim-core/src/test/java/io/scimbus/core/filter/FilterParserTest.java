@@ -179,7 +179,10 @@ class FilterParserTest {
         arguments("x eq -", "invalid number at position 6"),
         arguments("x eq truex", "found \"truex\""),
         arguments("(".repeat(201) + "a pr" + ")".repeat(201), "filter nests deeper than 200 levels"),
-        arguments("a pr or ".repeat(1300) + "a pr", "filter is longer than 10000 characters"));
+        arguments("a pr or ".repeat(1300) + "a pr", "filter is longer than 10000 characters"),
+        arguments("userName eq \"a\u0000b\"", "contains NUL (U+0000)"),
+        arguments("userName eq \"a\\u0000b\"", "contains NUL (U+0000)"),
+        arguments("emails[value eq \"\u0000\"]", "contains NUL (U+0000)"));
   }
 
   @ParameterizedTest(name = "[{index}] {0}")

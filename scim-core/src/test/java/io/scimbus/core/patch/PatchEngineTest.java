@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import io.scimbus.core.error.ScimException;
 import io.scimbus.core.resource.Values;
@@ -16,11 +18,16 @@ import io.scimbus.core.schema.ResourceSchema;
 import io.scimbus.core.schema.Returned;
 import io.scimbus.core.schema.Schema;
 import io.scimbus.core.schema.Uniqueness;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class PatchEngineTest {
   private static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
@@ -206,7 +213,7 @@ class PatchEngineTest {
   @Test
   void enterpriseAttributeByUrnPathAddsExtensionAndSchema() {
     Map<String, Object> patched = patchUser(
-        "[{'op':'add','path':'" + ENTERPRISE + ":employeeNumber','value':123},"
+        "[{'op':'add','path':'" + ENTERPRISE + ":employeeNumber','value':'123'},"
         + "{'op':'add','path':'" + ENTERPRISE + ":manager.value','value':'m1'}]");
     assertEquals(Map.of("employeeNumber", "123", "manager", Map.of("value", "m1")), object(patched, ENTERPRISE));
     assertEquals(List.of("urn:ietf:params:scim:schemas:core:2.0:User", ENTERPRISE), patched.get("schemas"));
@@ -321,6 +328,61 @@ class PatchEngineTest {
     ScimException e = fails(() -> patchGroup(
         "[{'op':'replace','path':'members[value eq \\\"u1\\\"].display','value':'x'}]"));
     assertEquals("mutability", e.scimType());
+  }
+
+  static Stream<Arguments> refusedValues() {
+    return Stream.of(
+        arguments("replace userName 5", op("replace", "userName", 5), "userName must be a string, got the number 5"),
+        arguments("replace userName true", op("replace", "userName", true), "userName must be a string"),
+        arguments("replace userName [\"a\"]", op("replace", "userName", List.of("a")),
+            "userName is single-valued and needs one value, got an array"),
+        arguments("path-less userName 5", op("replace", null, Map.of("userName", 5)), "userName must be a string"),
+        arguments("replace a sub-attribute with a number", op("replace", "name.givenName", 1),
+            "name.givenName must be a string"),
+        arguments("add emails as one object", op("add", "emails", Map.of("value", "x@y.com")),
+            "emails is multi-valued and needs an array, got an object"),
+        arguments("add emails as strings", op("add", "emails", List.of("x@y.com")), "emails must be an object"),
+        arguments("value path with a number", op("replace", "emails[type eq \"work\"].value", 5),
+            "emails[type eq \"work\"].value must be a string"),
+        arguments("NUL in a value", op("replace", "title", "a\u0000"), "title contains the control character U+0000"),
+        arguments("NUL in an extension value", op("add", ENTERPRISE + ":department", "\u0000"),
+            ENTERPRISE + ":department contains the control character U+0000"),
+        arguments("tab in userName", op("replace", "userName", "a\tb"), "userName contains the control character"),
+        arguments("long userName", op("replace", "userName", "x".repeat(3000)),
+            "userName is longer than 1024 bytes (UTF-8)"),
+        arguments("1,001 emails added to 2", op("add", "emails", emails(999)),
+            "emails has 1001 values; at most 1000 are accepted"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("refusedValues")
+  void refusedValuesAreInvalidValueAndChangeNothing(String name, Map<String, Object> operation, String detail) {
+    Map<String, Object> body = patch("[]");
+    body.put("Operations", List.of(operation));
+    Map<String, Object> before = user();
+    ScimException e = fails(() -> users.apply(before, PatchRequest.parse(body)));
+    assertEquals(400, e.status());
+    assertEquals("invalidValue", e.scimType());
+    assertTrue(e.detail().startsWith(detail), e.detail());
+    assertEquals(user(), before);
+  }
+
+  private static Map<String, Object> op(String op, String path, Object value) {
+    Map<String, Object> operation = new LinkedHashMap<>();
+    operation.put("op", op);
+    if (path != null) {
+      operation.put("path", path);
+    }
+    operation.put("value", value);
+    return operation;
+  }
+
+  private static List<Object> emails(int count) {
+    List<Object> emails = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      emails.add(Map.of("value", i + "@x.com"));
+    }
+    return emails;
   }
 
   @Test

@@ -95,7 +95,7 @@ class ProfileEnforcerTest {
   void enterpriseToolkitStoresFoldersAndMetadataAsStrings() {
     Map<String, Object> kept = enforce(Presets.ENTERPRISE_TOOLKIT, Map.of("userName", "a@b.com",
         CUSTOM, Map.of("folders", List.of("f-1", "ext-folder-9")),
-        METADATA, Map.of("badgeId", 4711, "site", "North")));
+        METADATA, Map.of("badgeId", "4711", "site", "North")));
 
     assertEquals(Map.of("folders", List.of("f-1", "ext-folder-9")), kept.get(CUSTOM));
     assertEquals(Map.of("badgeId", "4711", "site", "North"), kept.get(METADATA));
@@ -136,5 +136,18 @@ class ProfileEnforcerTest {
     }
     assertFalse(Presets.named(Presets.MINIMAL_USERS).groups().enabled());
     assertEquals("invalidValue", assertThrows(ScimException.class, () -> Presets.named("nope")).scimType());
+  }
+
+  @Test
+  void aUniqueValueMustFitTheIndexThatEnforcesIt() {
+    ResourceRules rules = new ResourceRules(true, List.of(), false, List.of(), Map.of(), Map.of(),
+        List.of("nickName"));
+    ProfileEnforcer enforcer = new ProfileEnforcer(TenantProfile.standard().userSchema(), rules);
+    ScimException e = assertThrows(ScimException.class,
+        () -> enforcer.apply(Map.of("userName", "b", "nickName", "x".repeat(1025))));
+    assertEquals("invalidValue", e.scimType());
+    assertEquals("nickName is longer than 1024 bytes (UTF-8), the limit for this attribute", e.detail());
+    assertEquals("x".repeat(1024), enforcer.apply(Map.of("userName", "b", "nickName", "x".repeat(1024)))
+        .get("nickName"));
   }
 }

@@ -20,11 +20,15 @@ public final class MemberRemovalByValue {
         || operationValue instanceof Map<?, ?>;
   }
 
+  /** The members to remove: Entra sends one as an object, several as an array. */
+  public static List<Object> listed(Object operationValue) {
+    return operationValue instanceof List<?> list ? new ArrayList<>(list) : List.of(operationValue);
+  }
+
   /** The elements left once those whose {@code value} matches one of {@code operationValue} are removed. */
   public static List<Object> remaining(List<Object> elements, Object operationValue) {
-    List<Object> doomed = operationValue instanceof List<?> list ? new ArrayList<>(list) : List.of(operationValue);
     List<Object> ids = new ArrayList<>();
-    for (Object item : doomed) {
+    for (Object item : listed(operationValue)) {
       ids.add(item instanceof Map<?, ?> m ? m.get("value") : item);
     }
     List<Object> kept = new ArrayList<>();

@@ -70,6 +70,21 @@ class IdpFixturesTest {
   }
 
   @Test
+  void entraManagerAsAPlainStringId() {
+    String manager = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager";
+    for (String op : List.of("Add", "Replace")) {
+      Map<String, Object> patched = users.apply(user(), PatchRequest.parse(patch(
+          "[{'op':'" + op + "','path':'" + manager + "','value':'123456'}]")));
+      assertEquals(Map.of("manager", Map.of("value", "123456")),
+          patched.get("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"));
+    }
+    Map<String, Object> pathless = users.apply(user(), PatchRequest.parse(patch(
+        "[{'op':'Add','value':{'" + manager + "':'123456'}}]")));
+    assertEquals(Map.of("manager", Map.of("value", "123456")),
+        pathless.get("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"));
+  }
+
+  @Test
   void entraAddsManyMembersInOneOperation() {
     Map<String, Object> patched = groups.apply(group(), PatchRequest.parse(patch(
         "[{'op':'Add','path':'members','value':[{'value':'id1'},{'value':'id2'},{'value':'keep'}]}]")));
