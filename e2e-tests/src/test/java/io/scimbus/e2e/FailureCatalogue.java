@@ -98,7 +98,8 @@ final class FailureCatalogue {
     int i = 0;
     while (i < bytes.length) {
       int b = bytes[i] & 0xFF;
-      int length = b < 0x80 ? 1 : b >= 0xC2 && b <= 0xDF ? 2 : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xF0 && b <= 0xF4 ? 4 : 0;
+      int length = b < 0x80 ? 1 : b >= 0xC2 && b <= 0xDF ? 2 : b >= 0xE0 && b <= 0xEF ? 3
+          : b >= 0xF0 && b <= 0xF4 ? 4 : 0;
       String decoded = length == 0 || i + length > bytes.length ? null : strictUtf8(bytes, i, length);
       if (decoded == null || (length == 1 && (b < 0x20 || b == 0x7F))) {
         out.append(String.format("\\x%02X", b));

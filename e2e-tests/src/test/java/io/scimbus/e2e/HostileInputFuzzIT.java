@@ -19,7 +19,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,11 +37,13 @@ import org.junit.jupiter.api.Test;
  * or leak internals; the hostile tenant's stored rows must be exactly as before; and afterwards another tenant is
  * served normally. Every failure is collected and reported grouped, with a reproducer each.
  *
- * <p>System properties: {@code fuzz.seed} (default random, printed), {@code fuzz.requests} (10000),
+ * <p>System properties: {@code fuzz.seed} ({@value #DEFAULT_SEED}, printed), {@code fuzz.requests} (10000),
  * {@code fuzz.concurrency} (12), {@code fuzz.maxSeconds} (300).
  */
 class HostileInputFuzzIT {
   private static final ScimbusCluster CLUSTER = ScimbusCluster.shared();
+  /** Fixed, so the normal test command sends the same requests every time; -Dfuzz.seed explores others. */
+  private static final long DEFAULT_SEED = 20_261_202L;
   private static final Duration PATIENCE = Duration.ofSeconds(30);
   private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
   private static final int LENIENT_PERCENT = 15;
@@ -51,7 +52,7 @@ class HostileInputFuzzIT {
 
   @Test
   void hostileInputsAreRefusedCleanlyChangeNothingAndHurtNoOtherTenant() throws IOException {
-    long seed = Long.getLong("fuzz.seed", new SecureRandom().nextLong());
+    long seed = Long.getLong("fuzz.seed", DEFAULT_SEED);
     long requests = Long.getLong("fuzz.requests", 10_000);
     int concurrency = Integer.getInteger("fuzz.concurrency", 12);
     Duration maxTime = Duration.ofSeconds(Long.getLong("fuzz.maxSeconds", 300));
@@ -69,6 +70,7 @@ class HostileInputFuzzIT {
         .put(ConfigKeys.RATE_LIMIT_PER_SECOND, 1_000_000).put(ConfigKeys.RATE_LIMIT_BURST, 1_000_000));
     URI gatewayUri = URI.create(gateway);
 
+    String hostileScim = URI.create(hostile.baseUrl()).getPath() + "/";
     FailureCatalogue failures = new FailureCatalogue(names(hostile, victim, lenient));
     try (TenantRows rows = new TenantRows(TestInfrastructure.get().pgUri())) {
       awaitSettled(rows, marker, targets);
@@ -81,8 +83,8 @@ class HostileInputFuzzIT {
             @Override
             public void answered(WireRequest request, WireResponse response) {
               statuses.computeIfAbsent(request.expect() + " " + response.status(), k -> new LongAdder()).increment();
-              AnswerCheck.check(request, response).forEach(failure -> failures.add(failure.kind(), request.kase()
-                  + " -> " + response.status(), request, failure.detail()));
+              AnswerCheck.check(request, response, hostileScim).forEach(failure -> failures.add(failure.kind(),
+                  request.kase() + " -> " + response.status(), request, failure.detail()));
             }
 
             @Override

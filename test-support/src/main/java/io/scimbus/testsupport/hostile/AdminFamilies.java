@@ -94,7 +94,8 @@ final class AdminFamilies {
         new Object[] {"empty object", new JsonObject()},
         new Object[] {"displayName number", new JsonObject().put("displayName", 5)},
         new Object[] {"displayName null", new JsonObject().put("displayName", (Object) null)},
-        new Object[] {"displayName too long", new JsonObject().put("displayName", "d".repeat(201 + g.random.nextInt(5000)))},
+        new Object[] {"displayName too long",
+            new JsonObject().put("displayName", "d".repeat(201 + g.random.nextInt(5000)))},
         new Object[] {"displayName with NUL", new JsonObject().put("displayName", "a\u0000b")},
         new Object[] {"array", new JsonArray()},
         new Object[] {"malformed JSON", "{\"displayName\":"}));

@@ -34,7 +34,8 @@ final class LenientFamily {
       }
       case 1 -> {
         String attribute = g.pick("nickName", "title", "profileUrl");
-        JsonObject user = g.user().put(attribute, HostileValues.incompressible(g.random, 3000 + g.random.nextInt(60_000)));
+        JsonObject user = g.user()
+            .put(attribute, HostileValues.incompressible(g.random, 3000 + g.random.nextInt(60_000)));
         return g.request("long string in an unindexed attribute POST /Users " + attribute, Expect.ANY, "POST",
             g.scim("/Users"), bytes(user));
       }
@@ -65,7 +66,8 @@ final class LenientFamily {
             bytes(body), "If-Match", g.pick("*", "W/\"1\""));
       }
       case 6 -> {
-        String type = g.pick("application/json; charset=utf-8", "APPLICATION/SCIM+JSON", "application/json;charset=latin1");
+        String type = g.pick("application/json; charset=utf-8", "APPLICATION/SCIM+JSON",
+            "application/json;charset=latin1");
         return g.request("accepted Content-Type POST /Users " + type, Expect.ANY, "POST", g.scim("/Users"),
             bytes(g.user()), "Content-Type", type);
       }

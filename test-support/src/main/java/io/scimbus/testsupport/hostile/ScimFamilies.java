@@ -29,7 +29,8 @@ final class ScimFamilies {
       "meta.resourceType", "meta.location", "meta.version", "groups", "groups.value",
       "groups[value eq \"x\"].display");
   private static final List<String> BAD_PATHS = List.of("nosuch", "name.nosuch", "emails[type eq \"work\"].nosuch",
-      "urn:nosuch:Schema:attr", "userName.sub", "emails[", "emails[type eq]", "", " ", "emails]", "emails[value eq \"x\"",
+      "urn:nosuch:Schema:attr", "userName.sub", "emails[", "emails[type eq]", "", " ", "emails]",
+      "emails[value eq \"x\"",
       "..", "name..givenName", "emails[type eq \"work\"][value pr]", "5", "members[nosuch eq \"x\"]");
   private static final List<String> DISCOVERY = List.of("/ServiceProviderConfig", "/ResourceTypes",
       "/ResourceTypes/User", "/ResourceTypes/Group", "/ResourceTypes/%00", "/ResourceTypes/nosuch", "/Schemas",
@@ -146,7 +147,8 @@ final class ScimFamilies {
         return "name=" + typeName(value);
       }
       case 4 -> {
-        String attribute = g.pick("emails", "phoneNumbers", "ims", "photos", "entitlements", "roles", "x509Certificates");
+        String attribute = g.pick("emails", "phoneNumbers", "ims", "photos", "entitlements", "roles",
+            "x509Certificates");
         Object value = g.pick("a@fuzz.example", 5, new JsonObject().put("value", "a@fuzz.example"),
             new JsonArray().add(5), new JsonArray().add("a@fuzz.example"),
             new JsonArray().add(new JsonObject().put("value", 5)),
@@ -326,7 +328,8 @@ final class ScimFamilies {
     switch (g.random.nextInt(5)) {
       case 0, 1 -> {
         String value = g.chance(10) ? encode(filter).replace("%22", "\"")
-            : g.chance(10) ? encode(filter).replace("%22", "%22" + HostileValues.percentInvalidUtf8(g.random)) : encode(filter);
+            : g.chance(10) ? encode(filter).replace("%22", "%22" + HostileValues.percentInvalidUtf8(g.random))
+            : encode(filter);
         return g.request("hostile filter GET " + endpoint, Expect.READ, "GET", g.scim(endpoint + "?filter=" + value),
             null);
       }
