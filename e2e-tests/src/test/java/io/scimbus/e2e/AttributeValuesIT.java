@@ -107,7 +107,11 @@ class AttributeValuesIT {
     for (int i = 0; i < 400_000; i++) {
       emails.add(new JsonObject().put("value", "e" + i));
     }
+    // longer than any list of a request: the gateway refuses it before it is copied onto the bus
     JsonObject body = refused(scim.post("/Users", user("many").put("emails", emails)), "emails");
+    assertTrue(body.getString("detail").contains("at most 20000"), body.toString());
+    JsonArray tooManyForEmails = new JsonArray(emails.getList().subList(0, 1001));
+    body = refused(scim.post("/Users", user("many").put("emails", tooManyForEmails)), "emails");
     assertTrue(body.getString("detail").contains("at most 1000"), body.toString());
 
     JsonArray members = new JsonArray();
