@@ -52,6 +52,18 @@ final class TenantRows implements AutoCloseable {
     return rows;
   }
 
+  /** Rows waiting in any outbox, of every tenant: zero once every relay has caught up. */
+  long outboxBacklog() {
+    long rows = 0;
+    for (Row table : pool.query(TABLES).execute().await()) {
+      String name = table.getString(0);
+      if (name.endsWith("outbox")) {
+        rows += pool.query("SELECT count(*) FROM \"" + name + "\"").execute().await().iterator().next().getLong(0);
+      }
+    }
+    return rows;
+  }
+
   /** Rows in {@code after} but not {@code before} (+) and the other way round (-), per table; empty when equal. */
   static List<String> diff(Map<String, List<String>> before, Map<String, List<String>> after) {
     List<String> changes = new ArrayList<>();

@@ -31,7 +31,7 @@ final class BulkFamily {
     if (g.chance(35)) {
       return malformed(g);
     }
-    int count = 1 + g.random.nextInt(g.chance(20) ? 50 : 5);
+    int count = 1 + g.random.nextInt(g.chance(20) ? 20 : 5);
     JsonArray operations = new JsonArray();
     StringBuilder kinds = new StringBuilder();
     for (int i = 0; i < count; i++) {
