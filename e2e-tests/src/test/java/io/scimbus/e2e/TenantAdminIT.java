@@ -1,5 +1,6 @@
 package io.scimbus.e2e;
 
+import static io.scimbus.e2e.ScimAssertions.assertScimError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -57,6 +58,31 @@ class TenantAdminIT {
       assertEquals("invalidValue", refused.json().getString("scimType"));
     }
     assertEquals(400, admin.send("POST", "/tenants", "{\"id\": ", Map.of()).status());
+  }
+
+  /** PostgreSQL cannot store NUL, and a label holds no control character: 400 instead of 500, nothing stored. */
+  @Test
+  void controlCharactersInTenantAndTokenLabelsAreRefused() {
+    ScimClient admin = CLUSTER.admin();
+    ScimClient scim = CLUSTER.newTenant();
+    String tokens = "/tenants/" + scim.tenant() + "/tokens";
+    String absent = "nul-" + UUID.randomUUID().toString().substring(0, 8);
+    JsonObject tenantBefore = admin.get("/tenants/" + scim.tenant()).json();
+    JsonObject tokensBefore = admin.get(tokens).json();
+    for (String bad : new String[] {"a\u0000b", "a\u0007b", "a\nb"}) {
+      assertInvalidValue(admin.post("/tenants", new JsonObject().put("id", absent).put("displayName", bad)));
+      assertInvalidValue(admin.patch("/tenants/" + scim.tenant(), new JsonObject().put("displayName", bad)));
+      assertInvalidValue(admin.post(tokens, new JsonObject().put("description", bad)));
+      assertInvalidValue(admin.post(tokens + "/regenerate", new JsonObject().put("description", bad)));
+    }
+    assertEquals(404, admin.get("/tenants/" + absent).status(), "no tenant was created");
+    assertEquals(tenantBefore, admin.get("/tenants/" + scim.tenant()).json(), "the tenant was not renamed");
+    assertEquals(tokensBefore, admin.get(tokens).json(), "no token was issued or revoked");
+    assertEquals(200, scim.get("/Users").status());
+  }
+
+  private static void assertInvalidValue(Response response) {
+    assertEquals("invalidValue", assertScimError(400, response).getString("scimType"), response.toString());
   }
 
   @Test

@@ -28,9 +28,10 @@ import java.util.Map;
 /**
  * Parses request bodies as RFC 8259 JSON and nothing more: strict UTF-8 (no overlong forms, no encoded surrogates),
  * no comments or other extensions, no duplicate member names, no lone surrogate escapes such as {@code "\ud800"},
- * and bounded nesting depth, string, name, number and document lengths. Everything refused is the client's
- * {@code 400 invalidSyntax} (a document over the payload limit is {@code 413}), with a message that names the
- * rule and the position, never the parser's internals. Vert.x's own codec is lenient on all of these.
+ * and bounded nesting depth, string, name, number, array and document lengths. Everything refused is the client's
+ * {@code 400 invalidSyntax} (a document over the payload limit is {@code 413}, a list longer than any attribute takes
+ * {@code invalidValue}, as a service would answer), with a message that names the rule and the position, never the
+ * parser's internals. Vert.x's own codec is lenient on all of these.
  */
 final class StrictJson {
   /** Longer attribute names than any schema defines, even URN-qualified ones. */
@@ -38,9 +39,8 @@ final class StrictJson {
   /** Longer than any SCIM integer or decimal. */
   static final int MAX_NUMBER_CHARS = 100;
   /**
-   * The largest array any endpoint takes (members of one request). A body of hundreds of thousands of small values
-   * fits under the payload limit yet would cost the owning service many times its size in heap; it is refused here,
-   * before it crosses the bus.
+   * No body holds a longer list than the most members one request takes. A longer one is refused here, before it is
+   * copied onto the bus, so the service never spends its deadline on a list it refuses anyway.
    */
   static final int MAX_ARRAY_VALUES = ValueLimits.MAX_MEMBERS_PER_REQUEST;
 
@@ -108,15 +108,15 @@ final class StrictJson {
     }
   }
 
-  /** {@code name} is the member the value belongs to, null at the top or inside an array. */
-  private Object value(JsonParser parser, String name) throws IOException {
+  /** {@code member}: the name of the member this value is (in), to name it in an error; null at the top. */
+  private Object value(JsonParser parser, String member) throws IOException {
     JsonToken token = parser.currentToken();
     if (token == null) {
       throw syntax("request body is empty", parser.currentLocation());
     }
     return switch (token) {
       case START_OBJECT -> object(parser);
-      case START_ARRAY -> array(parser, name);
+      case START_ARRAY -> array(parser, member);
       case VALUE_STRING -> text(parser);
       case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> parser.getNumberValue();
       case VALUE_TRUE -> Boolean.TRUE;
@@ -136,14 +136,15 @@ final class StrictJson {
     return new JsonObject(members);
   }
 
-  private JsonArray array(JsonParser parser, String name) throws IOException {
+  private JsonArray array(JsonParser parser, String member) throws IOException {
     List<Object> values = new ArrayList<>();
     while (parser.nextToken() != JsonToken.END_ARRAY) {
       if (values.size() == MAX_ARRAY_VALUES) {
-        throw ScimException.invalidValue((name == null ? "an array" : "\"" + name + "\"") + " holds more than "
-            + MAX_ARRAY_VALUES + " values, more than any request takes");
+        throw ScimException.invalidValue((member == null ? "the body" : member) + " has more than " + MAX_ARRAY_VALUES
+            + " values; at most " + MAX_ARRAY_VALUES + " are accepted in any list of one request"
+            + where(parser.currentLocation()));
       }
-      values.add(value(parser, null));
+      values.add(value(parser, member));
     }
     return new JsonArray(values);
   }
@@ -188,8 +189,11 @@ final class StrictJson {
   }
 
   private static ScimException syntax(String reason, JsonLocation location) {
-    String where = location == null || location.getLineNr() < 1 ? ""
+    return ScimException.invalidSyntax("request body is not valid JSON: " + reason + where(location));
+  }
+
+  private static String where(JsonLocation location) {
+    return location == null || location.getLineNr() < 1 ? ""
         : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
-    return ScimException.invalidSyntax("request body is not valid JSON: " + reason + where);
   }
 }

@@ -87,6 +87,19 @@ class StrictJsonTest {
   }
 
   @Test
+  void aListLongerThanAnyAttributeTakesIsInvalidValue() {
+    StrictJson roomy = new StrictJson(new StrictJson.Limits(4, 40, 1_000_000));
+    int max = StrictJson.MAX_ARRAY_VALUES;
+    String longest = "{\"members\":[" + "{},".repeat(max - 1) + "{}]}";
+    assertEquals(max, ((JsonObject) roomy.parse(Buffer.buffer(longest))).getJsonArray("members").size());
+    ScimException refused = assertThrows(ScimException.class,
+        () -> roomy.parse(Buffer.buffer("{\"emails\":[" + "{},".repeat(max) + "{}]}")));
+    assertEquals(400, refused.status());
+    assertEquals("invalidValue", refused.scimType());
+    assertTrue(refused.detail().startsWith("emails has more than " + max + " values"), refused.detail());
+  }
+
+  @Test
   void aDocumentOverThePayloadLimitIsPayloadTooLarge() {
     ScimException refused = assertThrows(ScimException.class, () -> parse("[" + "1,".repeat(1000) + "1]"));
     assertEquals(413, refused.status());

@@ -5,6 +5,7 @@ import io.scimbus.contract.BusHeaders;
 import io.scimbus.contract.ScimReply;
 import io.scimbus.contract.TokensRevoked;
 import io.scimbus.core.error.ScimException;
+import io.scimbus.core.resource.ControlCharacters;
 import io.scimbus.runtime.bus.BusRequest;
 import io.scimbus.runtime.store.Database;
 import io.scimbus.runtime.store.PgErrors;
@@ -128,6 +129,7 @@ final class TenantActions {
       throw ScimException.invalidValue("displayName must be a non-empty string of at most " + MAX_DISPLAY_NAME
           + " characters");
     }
+    ControlCharacters.check(name, false, "displayName");
     return name;
   }
 }

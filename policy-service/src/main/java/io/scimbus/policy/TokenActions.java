@@ -4,6 +4,7 @@ import io.scimbus.contract.BusAddresses;
 import io.scimbus.contract.ScimReply;
 import io.scimbus.contract.TokensRevoked;
 import io.scimbus.core.error.ScimException;
+import io.scimbus.core.resource.ControlCharacters;
 import io.scimbus.runtime.bus.BusRequest;
 import io.scimbus.runtime.store.Database;
 import io.vertx.core.Future;
@@ -118,6 +119,7 @@ final class TokenActions {
     if (!(value instanceof String text) || text.length() > MAX_DESCRIPTION) {
       throw ScimException.invalidValue("description must be a string of at most " + MAX_DESCRIPTION + " characters");
     }
+    ControlCharacters.check(text, false, "description");
     return text;
   }
 }

@@ -50,11 +50,13 @@ public final class PatchRequest {
       throw ScimException.invalidSyntax("Operations[" + index + "].op must be a string");
     }
     Object path = map.get("path");
-    if (path != null && !(path instanceof String)) {
-      throw ScimException.invalidPath("Operations[" + index + "].path must be a string");
+    // an empty path is no attribute path (RFC 7644 §3.10); a client meaning the whole resource leaves it out
+    if (path != null && !(path instanceof String text && !text.isBlank())) {
+      throw ScimException.invalidPath("Operations[" + index + "].path must be a non-empty string; leave it out to "
+          + "target the whole resource");
     }
     PatchOp parsed = PatchOp.parse(op);
-    String pathText = path == null || ((String) path).isBlank() ? null : (String) path;
+    String pathText = (String) path;
     if (parsed != PatchOp.REMOVE && !map.containsKey("value")) {
       throw ScimException.invalidValue("Operations[" + index + "] (" + parsed.wireName() + ") needs a value");
     }

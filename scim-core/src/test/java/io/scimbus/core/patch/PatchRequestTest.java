@@ -23,6 +23,10 @@ class PatchRequestTest {
       "{'schemas':['urn:ietf:params:scim:api:messages:2.0:PatchOp'],'Operations':[{'op':'move','path':'x'}]} | invalidSyntax",
       "{'schemas':['urn:ietf:params:scim:api:messages:2.0:PatchOp'],'Operations':[{'path':'x'}]} | invalidSyntax",
       "{'schemas':['urn:ietf:params:scim:api:messages:2.0:PatchOp'],'Operations':[{'op':'add','path':'x'}]} | invalidValue",
+      "{'schemas':['urn:ietf:params:scim:api:messages:2.0:PatchOp'],'Operations':[{'op':'add','path':'','value':{}}]} | invalidPath",
+      "{'schemas':['urn:ietf:params:scim:api:messages:2.0:PatchOp'],'Operations':[{'op':'Replace','path':' ','value':{}}]} | invalidPath",
+      "{'schemas':['urn:ietf:params:scim:api:messages:2.0:PatchOp'],'Operations':[{'op':'remove','path':''}]} | invalidPath",
+      "{'schemas':['urn:ietf:params:scim:api:messages:2.0:PatchOp'],'Operations':[{'op':'add','path':5,'value':{}}]} | invalidPath",
   })
   void malformedRequestsAreRejected(String body, String scimType) {
     ScimException e = assertThrows(ScimException.class, () -> PatchRequest.parse(map(body)));
