@@ -40,6 +40,13 @@ public final class Actions {
   public static final String PROFILE_SET = "profile.set";
   /** Policy: a page of the tenant's provisioning log, newest first. */
   public static final String PROVISIONING_LOG = "provisioning-log";
+  /**
+   * Every service of {@link BusAddresses#DEAD_LETTER_OWNERS}: the tenant's dead letters, newest first, at most
+   * {@code count} (query parameter) of them.
+   */
+  public static final String DEAD_LETTERS = "dead-letters";
+  /** Same services: puts the tenant's dead letter {@link RequestFields#ID} back on its queue (202), or 404. */
+  public static final String DEAD_LETTER_REPLAY = "dead-letter.replay";
 
   private Actions() {
   }

@@ -103,12 +103,10 @@ class AttributeValuesIT {
   @Test
   void aBodyWithHundredsOfThousandsOfValuesIsRefusedAndTheServiceStaysUp() {
     ScimClient scim = CLUSTER.newTenant();
-    JsonArray emails = new JsonArray();
-    for (int i = 0; i < 400_000; i++) {
-      emails.add(new JsonObject().put("value", "e" + i));
-    }
-    JsonObject body = refused(scim.post("/Users", user("many").put("emails", emails)), "emails");
+    JsonObject body = refused(scim.post("/Users", user("many").put("emails", emails(1001))), "emails");
     assertTrue(body.getString("detail").contains("at most 1000"), body.toString());
+    // Refused by the gateway before it reaches users-service: 9 MB of small values would cost it far more heap.
+    refused(scim.post("/Users", user("many").put("emails", emails(400_000))), "emails");
 
     JsonArray members = new JsonArray();
     for (int i = 0; i < 20_001; i++) {
@@ -165,6 +163,14 @@ class AttributeValuesIT {
   }
 
   /** A 400 invalidValue whose detail names {@code attribute}; returns the error body. */
+  private static JsonArray emails(int count) {
+    JsonArray emails = new JsonArray();
+    for (int i = 0; i < count; i++) {
+      emails.add(new JsonObject().put("value", "e" + i));
+    }
+    return emails;
+  }
+
   private static JsonObject refused(Response response, String attribute) {
     JsonObject body = assertScimError(400, response);
     assertEquals("invalidValue", body.getString("scimType"), body.toString());

@@ -14,14 +14,15 @@ import java.util.function.Function;
 
 /**
  * The operators' admin API under {@value #PREFIX}, described by {@code openapi/admin-v1.yaml} (served unauthenticated
- * at {@value #PREFIX}/openapi.yaml). Tenants, token rows, profiles and the provisioning log live in policy-service;
+ * at {@value #PREFIX}/openapi.yaml). Tenants, token rows, profiles and the provisioning log live in policy-service
+ * (dead letters in every service with a queue, see {@link DeadLetterRoutes});
  * the gateway adds what only it has: the signing keys (a token is signed here, around the id policy-service created)
  * and the public base URL.
  */
 final class AdminRoutes {
   static final String PREFIX = "/admin/v1";
   static final String OPENAPI_RESOURCE = "openapi/admin-v1.yaml";
-  private static final String JSON = "application/json";
+  static final String JSON = "application/json";
   private static final long MAX_BODY_BYTES = 1024 * 1024;
 
   private final ServiceClient client;
@@ -54,6 +55,7 @@ final class AdminRoutes {
     router.get(tenant + "/profile").handler(rc -> call(rc, Actions.PROFILE, Function.identity()));
     router.put(tenant + "/profile").handler(rc -> call(rc, Actions.PROFILE_SET, Function.identity()));
     router.get(tenant + "/provisioning-log").handler(rc -> call(rc, Actions.PROVISIONING_LOG, Function.identity()));
+    new DeadLetterRoutes(client).mount(router, tenant);
   }
 
   /** One admin request: to policy-service with the URL's tenant as header, the reply's body through {@code finish}. */

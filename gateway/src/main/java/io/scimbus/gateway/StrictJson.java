@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import io.scimbus.core.error.ScimException;
+import io.scimbus.core.resource.ValueLimits;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -36,6 +37,12 @@ final class StrictJson {
   static final int MAX_NAME_CHARS = 1024;
   /** Longer than any SCIM integer or decimal. */
   static final int MAX_NUMBER_CHARS = 100;
+  /**
+   * The largest array any endpoint takes (members of one request). A body of hundreds of thousands of small values
+   * fits under the payload limit yet would cost the owning service many times its size in heap; it is refused here,
+   * before it crosses the bus.
+   */
+  static final int MAX_ARRAY_VALUES = ValueLimits.MAX_MEMBERS_PER_REQUEST;
 
   private final JsonFactory factory;
   private final Limits limits;
@@ -68,7 +75,7 @@ final class StrictJson {
     try (JsonParser parser = factory.createParser(text.array(), text.arrayOffset() + text.position(),
         text.remaining())) {
       parser.nextToken();
-      Object value = value(parser);
+      Object value = value(parser, null);
       if (parser.nextToken() != null) {
         throw syntax("unexpected content after the JSON value", parser.currentLocation());
       }
@@ -101,14 +108,15 @@ final class StrictJson {
     }
   }
 
-  private Object value(JsonParser parser) throws IOException {
+  /** {@code name} is the member the value belongs to, null at the top or inside an array. */
+  private Object value(JsonParser parser, String name) throws IOException {
     JsonToken token = parser.currentToken();
     if (token == null) {
       throw syntax("request body is empty", parser.currentLocation());
     }
     return switch (token) {
       case START_OBJECT -> object(parser);
-      case START_ARRAY -> array(parser);
+      case START_ARRAY -> array(parser, name);
       case VALUE_STRING -> text(parser);
       case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> parser.getNumberValue();
       case VALUE_TRUE -> Boolean.TRUE;
@@ -123,15 +131,19 @@ final class StrictJson {
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String name = text(parser);
       parser.nextToken();
-      members.put(name, value(parser));
+      members.put(name, value(parser, name));
     }
     return new JsonObject(members);
   }
 
-  private JsonArray array(JsonParser parser) throws IOException {
+  private JsonArray array(JsonParser parser, String name) throws IOException {
     List<Object> values = new ArrayList<>();
     while (parser.nextToken() != JsonToken.END_ARRAY) {
-      values.add(value(parser));
+      if (values.size() == MAX_ARRAY_VALUES) {
+        throw ScimException.invalidValue((name == null ? "an array" : "\"" + name + "\"") + " holds more than "
+            + MAX_ARRAY_VALUES + " values, more than any request takes");
+      }
+      values.add(value(parser, null));
     }
     return new JsonArray(values);
   }

@@ -13,6 +13,8 @@ import io.scimbus.runtime.ServiceContext;
 import io.scimbus.runtime.TenantProfiles;
 import io.scimbus.runtime.bus.ActionRouter;
 import io.scimbus.runtime.store.Database;
+import io.scimbus.runtime.deadletter.DeadLetterActions;
+import io.scimbus.runtime.deadletter.DeadLetterStore;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.sqlclient.Pool;
@@ -22,6 +24,7 @@ import java.util.Set;
 public final class GroupsVerticle extends VerticleBase {
   public static final String SERVICE = "groups";
   static final String OUTBOX_TABLE = "groups_outbox";
+  static final String DEAD_LETTER_TABLE = "groups_dead_letters";
 
   private final ServiceContext context;
   private Pool pool;
@@ -35,7 +38,8 @@ public final class GroupsVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     pool = PgPools.create(vertx, context.config());
-    relay = new OutboxRelay(vertx, pool, context.config(), OUTBOX_TABLE);
+    DeadLetterStore deadLetters = new DeadLetterStore(DEAD_LETTER_TABLE);
+    relay = new OutboxRelay(vertx, pool, context.config(), OUTBOX_TABLE, deadLetters);
     GroupService groups = new GroupService(new Database(pool), relay);
     profiles = new TenantProfiles<>(vertx, profile -> profile);
     GroupsEnabledGuard enabled = new GroupsEnabledGuard(profiles);
@@ -43,7 +47,7 @@ public final class GroupsVerticle extends VerticleBase {
     return Migrations.apply(vertx, pool, SERVICE)
         .compose(v -> KafkaTopics.ensure(vertx, context.config(), Set.of(Topics.GROUP_EVENTS)))
         .compose(v -> profiles.start())
-        .compose(v -> new ActionRouter()
+        .compose(v -> new DeadLetterActions(pool, deadLetters, relay).registerOn(new ActionRouter())
             .on(Actions.CREATE, enabled.guard(groups::create))
             .on(Actions.GET, enabled.guard(groups::get))
             .on(Actions.LIST, enabled.guard(groups::list))

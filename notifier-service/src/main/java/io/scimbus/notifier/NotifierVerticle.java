@@ -12,6 +12,8 @@ import io.scimbus.runtime.ServiceContext;
 import io.scimbus.runtime.bus.ActionRouter;
 import io.scimbus.runtime.bus.BusRequest;
 import io.scimbus.runtime.bus.Deadline;
+import io.scimbus.runtime.deadletter.DeadLetterActions;
+import io.scimbus.runtime.deadletter.DeadLetterStore;
 import io.scimbus.runtime.store.Database;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -24,6 +26,7 @@ public final class NotifierVerticle extends VerticleBase {
   public static final String SERVICE = "notifier";
   private static final String CONSUMER_GROUP = "scimbus-notifier";
   private static final int MAX_EVENTS = 1000;
+  private static final String DEAD_LETTER_TABLE = "notifier_dead_letters";
 
   private final ServiceContext context;
   private Pool pool;
@@ -38,12 +41,13 @@ public final class NotifierVerticle extends VerticleBase {
     pool = PgPools.create(vertx, context.config());
     EventLog log = new EventLog();
     Database db = new Database(pool);
+    DeadLetterStore deadLetters = new DeadLetterStore(DEAD_LETTER_TABLE);
     // The event log is keyed by event id, so a replayed batch has no second effect.
     consumer = new CommittingConsumer<>(vertx, context.config(), CONSUMER_GROUP,
         Set.of(Topics.USER_EVENTS, Topics.GROUP_EVENTS), ProvisioningEvent::fromJson,
-        events -> db.transaction(Deadline.NONE, tx -> log.record(tx, events)));
+        events -> db.transaction(Deadline.NONE, tx -> log.record(tx, events)), pool, deadLetters);
     return Migrations.apply(vertx, pool, SERVICE)
-        .compose(v -> new ActionRouter()
+        .compose(v -> new DeadLetterActions(pool, deadLetters, consumer).registerOn(new ActionRouter())
             .on(Actions.EVENTS, request -> events(db, log, request))
             .register(vertx.eventBus(), BusAddresses.NOTIFIER))
         .compose(registered -> consumer.start());

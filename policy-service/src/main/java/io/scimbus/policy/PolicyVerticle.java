@@ -16,6 +16,8 @@ import io.scimbus.runtime.ServiceContext;
 import io.scimbus.runtime.bus.ActionRouter;
 import io.scimbus.runtime.bus.BusRequest;
 import io.scimbus.runtime.bus.Deadline;
+import io.scimbus.runtime.deadletter.DeadLetterActions;
+import io.scimbus.runtime.deadletter.DeadLetterStore;
 import io.scimbus.runtime.store.Database;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -26,6 +28,7 @@ import java.util.Set;
 public final class PolicyVerticle extends VerticleBase {
   public static final String SERVICE = "policy";
   private static final String LOG_CONSUMER_GROUP = "scimbus-policy-provisioning-log";
+  private static final String DEAD_LETTER_TABLE = "policy_dead_letters";
 
   private final ServiceContext context;
   private Pool pool;
@@ -44,10 +47,13 @@ public final class PolicyVerticle extends VerticleBase {
     Database db = new Database(pool);
     TenantActions tenants = new TenantActions(db, vertx.eventBus(), tenantRows, tokenRows);
     TokenActions tokens = new TokenActions(db, vertx.eventBus(), tenantRows, tokenRows);
+    DeadLetterStore deadLetters = new DeadLetterStore(DEAD_LETTER_TABLE);
     // Entry ids make storing a replayed batch harmless.
     logConsumer = new CommittingConsumer<>(vertx, context.config(), LOG_CONSUMER_GROUP,
-        Set.of(Topics.PROVISIONING_LOG), ProvisioningLogEntry::fromJson, entries -> logRows.record(pool, entries));
-    ActionRouter router = new DiscoveryActions(tenant -> profile(db, tenantRows, tenant)).registerOn(new ActionRouter())
+        Set.of(Topics.PROVISIONING_LOG), ProvisioningLogEntry::fromJson, entries -> logRows.record(pool, entries),
+        pool, deadLetters);
+    ActionRouter deadLetterRoutes = new DeadLetterActions(pool, deadLetters, logConsumer).registerOn(new ActionRouter());
+    ActionRouter router = new DiscoveryActions(tenant -> profile(db, tenantRows, tenant)).registerOn(deadLetterRoutes)
         .on(Actions.TENANT_CREATE, tenants::create)
         .on(Actions.TENANT_GET, tenants::get)
         .on(Actions.TENANT_LIST, tenants::list)

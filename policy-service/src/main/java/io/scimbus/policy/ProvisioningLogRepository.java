@@ -1,6 +1,7 @@
 package io.scimbus.policy;
 
 import io.scimbus.contract.ProvisioningLogEntry;
+import io.scimbus.runtime.store.PgText;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
@@ -12,7 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** SQL for provisioning_log. Entries already recorded (a Kafka redelivery) are skipped by their entry id. */
+/**
+ * SQL for provisioning_log. Entries already recorded (a Kafka redelivery) are skipped by their entry id. The log is
+ * a record of what clients sent, so text PostgreSQL cannot hold (a NUL) is stored escaped rather than refused.
+ */
 final class ProvisioningLogRepository {
   // One statement for the whole batch: PostgreSQL plans and executes it once instead of once per entry.
   private static final String INSERT = "INSERT INTO provisioning_log (entry_id, tenant_id, at, request_id, method,"
@@ -41,28 +45,21 @@ final class ProvisioningLogRepository {
     for (int i = 0; i < n; i++) {
       ProvisioningLogEntry e = entries.get(i);
       ids[i] = UUID.fromString(e.entryId());
-      tenants[i] = e.tenant();
+      tenants[i] = PgText.storable(e.tenant());
       at[i] = OffsetDateTime.ofInstant(e.at(), ZoneOffset.UTC);
-      requestIds[i] = storable(e.requestId());
-      methods[i] = storable(e.method());
-      operations[i] = storable(e.operation());
-      resourceTypes[i] = storable(e.resourceType());
-      resourceIds[i] = storable(e.resourceId());
+      requestIds[i] = PgText.storable(e.requestId());
+      methods[i] = PgText.storable(e.method());
+      operations[i] = PgText.storable(e.operation());
+      resourceTypes[i] = PgText.storable(e.resourceType());
+      resourceIds[i] = PgText.storable(e.resourceId());
       statuses[i] = e.status();
-      outcomes[i] = storable(e.outcome());
-      userNames[i] = storable(e.userName());
+      outcomes[i] = PgText.storable(e.outcome());
+      userNames[i] = PgText.storable(e.userName());
     }
     return client.preparedQuery(INSERT).execute(Tuple.from(new Object[] {ids, tenants, at, requestIds, methods,
         operations, resourceTypes, resourceIds, statuses, outcomes, userNames})).mapEmpty();
   }
 
-  /**
-   * PostgreSQL text cannot hold NUL, and one refused entry would stall the consumer's partition for every tenant;
-   * the log records what the client sent, so a NUL is kept visible as the text {@code \u0000}.
-   */
-  private static String storable(String value) {
-    return value == null || value.indexOf('\u0000') < 0 ? value : value.replace("\u0000", "\\u0000");
-  }
 
   Future<Long> count(SqlClient client, String tenant, ProvisioningLogQuery query) {
     Tuple params = Tuple.of(tenant);

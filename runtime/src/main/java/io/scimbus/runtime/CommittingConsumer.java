@@ -1,12 +1,23 @@
 package io.scimbus.runtime;
 
+import io.scimbus.runtime.deadletter.DeadLetterMetrics;
+import io.scimbus.runtime.deadletter.DeadLetterStore;
+import io.scimbus.runtime.deadletter.Requeue;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.kafka.client.consumer.KafkaConsumer;
 import io.vertx.kafka.client.consumer.KafkaConsumerRecord;
 import io.vertx.kafka.client.consumer.KafkaConsumerRecords;
+import io.vertx.kafka.client.producer.KafkaProducer;
+import io.vertx.kafka.client.producer.KafkaProducerRecord;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,31 +28,49 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Consumes JSON records in the Vert.x in Action order: poll, store the batch, then commit the offsets. Auto-commit
- * is off, so a crash or a failed store between the two replays the batch from the last commit; {@code store} must
- * therefore be idempotent (the consumers keep a log keyed by the record's id).
+ * is off, so a crash between the two replays the batch from the last commit; {@code store} must therefore be
+ * idempotent (the consumers keep a log keyed by the record's id).
+ *
+ * <p>No record can stall its partition. A batch whose store fails is tried again, {@link ConfigKeys#QUEUE_MAX_ATTEMPTS}
+ * times in all, a second apart (a database blip passes); then each of its records is stored alone, and one that
+ * still fails is parked in the service's dead-letter table with its error, counted and logged, before the offsets
+ * are committed. A record that does not even decode is parked at once. Only when parking fails too (the database is
+ * down) is nothing committed: the consumer seeks back to the last commit and tries again later.
  */
-public final class CommittingConsumer<T> {
+public final class CommittingConsumer<T> implements Requeue {
   private static final Logger LOG = LoggerFactory.getLogger(CommittingConsumer.class);
   private static final Duration POLL = Duration.ofMillis(500);
   private static final long RETRY_MS = 1000;
   private static final int FETCH_MIN_BYTES = 64 * 1024;
   private static final int FETCH_MAX_WAIT_MS = 100;
+  private static final int REPLAY_LINGER_MS = 0;
+  private static final int REPLAY_DELIVERY_TIMEOUT_MS = 10_000;
+  private static final int REPLAY_MAX_BLOCK_MS = 5_000;
 
   private final Vertx vertx;
   private final ServiceConfig config;
   private final Set<String> topics;
   private final Function<JsonObject, T> decode;
   private final Function<List<T>, Future<Void>> store;
+  private final Pool pool;
+  private final DeadLetterStore deadLetters;
+  private final int maxAttempts;
   private final KafkaConsumer<String, String> consumer;
+  // Created on the first replay: most consumers never replay anything.
+  private KafkaProducer<String, String> replays;
   private volatile boolean stopped;
 
   public CommittingConsumer(Vertx vertx, ServiceConfig config, String groupId, Set<String> topics,
-      Function<JsonObject, T> decode, Function<List<T>, Future<Void>> store) {
+      Function<JsonObject, T> decode, Function<List<T>, Future<Void>> store, Pool pool,
+      DeadLetterStore deadLetters) {
     this.vertx = vertx;
     this.config = config;
     this.topics = Set.copyOf(topics);
     this.decode = decode;
     this.store = store;
+    this.pool = pool;
+    this.deadLetters = deadLetters;
+    this.maxAttempts = config.integer(ConfigKeys.QUEUE_MAX_ATTEMPTS);
     this.consumer = KafkaConsumer.create(vertx, Map.of(
         "bootstrap.servers", config.string(ConfigKeys.KAFKA_BOOTSTRAP),
         "group.id", groupId,
@@ -65,7 +94,19 @@ public final class CommittingConsumer<T> {
 
   public Future<Void> stop() {
     stopped = true;
-    return consumer.close();
+    Future<Void> closed = consumer.close();
+    return replays == null ? closed : closed.eventually(replays::close);
+  }
+
+  /** A replayed dead letter goes back to its topic with its key, and is consumed again like any record. */
+  @Override
+  public Future<Void> requeue(SqlClient tx, DeadLetterStore.DeadLetter letter) {
+    if (replays == null) {
+      replays = DurableProducer.create(vertx, config, REPLAY_LINGER_MS, REPLAY_DELIVERY_TIMEOUT_MS,
+          REPLAY_MAX_BLOCK_MS);
+    }
+    return replays.send(KafkaProducerRecord.create(letter.queue(), letter.key(), letter.payload().toString()))
+        .mapEmpty();
   }
 
   private void loop() {
@@ -87,18 +128,74 @@ public final class CommittingConsumer<T> {
     if (records.isEmpty()) {
       return Future.succeededFuture();
     }
-    List<T> items = new ArrayList<>(records.size());
+    List<Decoded<T>> items = new ArrayList<>(records.size());
+    Future<Void> parked = Future.succeededFuture();
     for (int i = 0; i < records.size(); i++) {
       KafkaConsumerRecord<String, String> record = records.recordAt(i);
       try {
-        items.add(decode.apply(new JsonObject(record.value())));
+        items.add(new Decoded<>(record, decode.apply(new JsonObject(record.value()))));
       } catch (RuntimeException e) {
         // Retrying cannot fix a record that does not parse; stopping on it would stall every later one.
-        LOG.error("skipping undecodable record topic={} partition={} offset={}: {}", record.topic(),
-            record.partition(), record.offset(), e.toString());
+        OffsetDateTime now = now();
+        parked = parked.compose(v -> park(record, e, 1, now));
       }
     }
-    return store.apply(items).compose(v -> consumer.commit());
+    return parked.compose(v -> storeBatch(items, 1, null)).compose(v -> consumer.commit());
+  }
+
+  private Future<Void> storeBatch(List<Decoded<T>> items, int attempt, OffsetDateTime firstFailure) {
+    if (items.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    return tryStore(items.stream().map(Decoded::value).toList()).recover(failure -> {
+      OffsetDateTime first = firstFailure == null ? now() : firstFailure;
+      if (stopped) {
+        return Future.failedFuture(failure);
+      }
+      if (attempt >= maxAttempts) {
+        LOG.warn("batch of {} records from {} failed {} times, storing them one by one: {}", items.size(), topics,
+            attempt, failure.toString());
+        return storeOneByOne(items, first);
+      }
+      LOG.warn("batch of {} records from {} failed (attempt {} of {}), retrying: {}", items.size(), topics, attempt,
+          maxAttempts, failure.toString());
+      return delay().compose(v -> storeBatch(items, attempt + 1, first));
+    });
+  }
+
+  private Future<Void> storeOneByOne(List<Decoded<T>> items, OffsetDateTime firstFailure) {
+    Future<Void> chain = Future.succeededFuture();
+    for (Decoded<T> item : items) {
+      chain = chain.compose(v -> tryStore(List.of(item.value()))
+          .recover(failure -> park(item.record(), failure, maxAttempts + 1, firstFailure)));
+    }
+    return chain;
+  }
+
+  private Future<Void> tryStore(List<T> values) {
+    try {
+      return store.apply(values);
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+  }
+
+  private Future<Void> park(KafkaConsumerRecord<String, String> record, Throwable failure, int attempts,
+      OffsetDateTime firstFailure) {
+    Buffer payload = Buffer.buffer(record.value() == null ? "" : record.value());
+    return deadLetters.add(pool, record.topic(), record.key(), payload, failure.toString(), attempts, firstFailure,
+        now()).onSuccess(v -> {
+          DeadLetterMetrics.add(deadLetters.table(), 1);
+          LOG.error("record topic={} partition={} offset={} key={} could not be stored, moved to {}: {}",
+              record.topic(), record.partition(), record.offset(), record.key(), deadLetters.table(),
+              failure.toString());
+        });
+  }
+
+  private Future<Void> delay() {
+    Promise<Void> elapsed = Promise.promise();
+    vertx.setTimer(RETRY_MS, id -> elapsed.complete());
+    return elapsed.future();
   }
 
   /** The failed batch was not committed; seek back to the committed offsets so it is processed again. */
@@ -113,5 +210,12 @@ public final class CommittingConsumer<T> {
           return chain;
         })
         .onComplete(v -> loop());
+  }
+
+  private static OffsetDateTime now() {
+    return OffsetDateTime.now(ZoneOffset.UTC);
+  }
+
+  private record Decoded<T>(KafkaConsumerRecord<String, String> record, T value) {
   }
 }

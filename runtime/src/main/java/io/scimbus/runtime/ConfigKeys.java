@@ -76,6 +76,12 @@ public final class ConfigKeys {
 
   /** How often the outbox relay looks for unpublished events when nothing woke it. */
   public static final String OUTBOX_POLL_MS = "SCIMBUS_OUTBOX_POLL_MS";
+  /**
+   * How often a queue tries one record before it parks it in the service's dead-letter table: an outbox row Kafka
+   * refuses for itself (not because it is away), or a consumed batch whose store keeps failing (then each record of
+   * it is tried alone once more).
+   */
+  public static final String QUEUE_MAX_ATTEMPTS = "SCIMBUS_QUEUE_MAX_ATTEMPTS";
 
   private ConfigKeys() {
   }

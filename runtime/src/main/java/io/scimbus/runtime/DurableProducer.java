@@ -10,6 +10,11 @@ import java.util.Map;
  * replica, idempotent so a retried send is never written twice. Callers choose only how long to batch and to wait.
  */
 public final class DurableProducer {
+  /**
+   * Kafka's own default {@code max.request.size}, set explicitly because {@link Outbox#MAX_EVENT_BYTES} is derived
+   * from it; a record above it is refused by the producer before it is sent.
+   */
+  public static final int MAX_REQUEST_BYTES = 1024 * 1024;
   private static final String REQUEST_TIMEOUT_MS = "10000";
 
   private DurableProducer() {
@@ -32,6 +37,7 @@ public final class DurableProducer {
     settings.put("linger.ms", Integer.toString(lingerMs));
     settings.put("delivery.timeout.ms", Integer.toString(deliveryTimeoutMs));
     settings.put("max.block.ms", Integer.toString(maxBlockMs));
+    settings.put("max.request.size", Integer.toString(MAX_REQUEST_BYTES));
     return KafkaProducer.create(vertx, settings);
   }
 }

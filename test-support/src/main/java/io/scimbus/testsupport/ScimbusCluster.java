@@ -65,7 +65,6 @@ public final class ScimbusCluster {
         .put(ConfigKeys.HTTP_HOST, "127.0.0.1")
         .put(ConfigKeys.HTTP_PORT, httpPort)
         .put(ConfigKeys.PUBLIC_BASE_URL, "http://127.0.0.1:" + httpPort)
-        .put(ConfigKeys.BUS_TIMEOUT_MS, 3000)
         .put(ConfigKeys.OUTBOX_POLL_MS, 200)
         .put(ConfigKeys.JWT_SECRET, UUID.randomUUID().toString())
         .put(ConfigKeys.ADMIN_TOKEN, "admin-" + UUID.randomUUID()));

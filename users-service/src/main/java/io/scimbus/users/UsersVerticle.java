@@ -12,6 +12,8 @@ import io.scimbus.runtime.ServiceContext;
 import io.scimbus.runtime.TenantProfiles;
 import io.scimbus.runtime.bus.ActionRouter;
 import io.scimbus.runtime.store.Database;
+import io.scimbus.runtime.deadletter.DeadLetterActions;
+import io.scimbus.runtime.deadletter.DeadLetterStore;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.sqlclient.Pool;
@@ -21,6 +23,7 @@ import java.util.Set;
 public final class UsersVerticle extends VerticleBase {
   public static final String SERVICE = "users";
   static final String OUTBOX_TABLE = "users_outbox";
+  static final String DEAD_LETTER_TABLE = "users_dead_letters";
 
   private final ServiceContext context;
   private Pool pool;
@@ -34,14 +37,15 @@ public final class UsersVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     pool = PgPools.create(vertx, context.config());
-    relay = new OutboxRelay(vertx, pool, context.config(), OUTBOX_TABLE);
+    DeadLetterStore deadLetters = new DeadLetterStore(DEAD_LETTER_TABLE);
+    relay = new OutboxRelay(vertx, pool, context.config(), OUTBOX_TABLE, deadLetters);
     profiles = new TenantProfiles<>(vertx, UserRules::of);
     UserService users = new UserService(new Database(pool), profiles, relay);
     PgReadiness.register(context.readiness(), "users-db", pool);
     return Migrations.apply(vertx, pool, SERVICE)
         .compose(v -> KafkaTopics.ensure(vertx, context.config(), Set.of(Topics.USER_EVENTS)))
         .compose(v -> profiles.start())
-        .compose(v -> new ActionRouter()
+        .compose(v -> new DeadLetterActions(pool, deadLetters, relay).registerOn(new ActionRouter())
             .on(Actions.CREATE, users::create)
             .on(Actions.GET, users::get)
             .on(Actions.LIST, users::list)
