@@ -1,8 +1,8 @@
 package io.scimbus.bench;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Command-line flags ({@code --name value}); every size has a default chosen to fit 15 minutes on 2 cores. */
