@@ -1,6 +1,5 @@
 package io.scimbus.bench;
 
-import io.scimbus.testsupport.hostile.HostileRequests;
 import io.scimbus.testsupport.hostile.HostileTargets;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -19,8 +18,6 @@ import java.util.List;
  * few users and groups for item routes. It holds no other tenant's token and no admin token: it is a customer.
  */
 final class HostileTenant {
-  /** As in the fuzz test: this share of requests are edge cases a server may accept, sent to the lenient twin. */
-  private static final int LENIENT_PERCENT = 15;
   private static final int USERS = 6;
   private static final int GROUPS = 3;
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -28,11 +25,10 @@ final class HostileTenant {
   private HostileTenant() {
   }
 
-  static HostileRequests onboard(Onboarding onboarding, String gatewayUrl, String tenant, long seed) {
-    HostileTargets targets = new HostileTargets(Onboarding.SCIM_PREFIX, seeded(onboarding, gatewayUrl, tenant),
+  static HostileTargets onboard(Onboarding onboarding, String gatewayUrl, String tenant) {
+    return new HostileTargets(Onboarding.SCIM_PREFIX, seeded(onboarding, gatewayUrl, tenant),
         seeded(onboarding, gatewayUrl, tenant + "-lenient"), unseeded(onboarding, gatewayUrl, tenant + "-decoy"),
         null);
-    return new HostileRequests(seed, targets, LENIENT_PERCENT);
   }
 
   private static HostileTargets.Tenant unseeded(Onboarding onboarding, String gatewayUrl, String tenant) {

@@ -23,10 +23,13 @@ import java.util.concurrent.atomic.LongAdder;
 final class HostileTraffic {
   // big requests (megabytes) may take seconds on a busy machine; no answer within this is counted as none
   private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
+  // the generator sends its few big bodies (up to 10 MB) among the small ones; the report says how many went out
+  private static final int BIG_BYTES = 1_000_000;
 
   private final Map<String, LongAdder> classes = new ConcurrentHashMap<>();
   private final Map<String, LongAdder> serverErrors = new ConcurrentHashMap<>();
   private final LongAdder unanswered = new LongAdder();
+  private final LongAdder big = new LongAdder();
   private final CountDownLatch firstAnswers;
   private final Thread thread;
   private volatile HostileLoad.Outcome outcome;
@@ -37,6 +40,7 @@ final class HostileTraffic {
     HostileLoad.Listener tally = new HostileLoad.Listener() {
       @Override
       public void answered(WireRequest request, WireResponse response) {
+        countBig(request);
         classes.computeIfAbsent(response.status() / 100 + "xx", k -> new LongAdder()).increment();
         if (response.status() >= 500) {
           serverErrors.computeIfAbsent(response.status() + " " + request.kase(), k -> new LongAdder()).increment();
@@ -46,11 +50,18 @@ final class HostileTraffic {
 
       @Override
       public void unanswered(WireRequest request, IOException failure) {
+        countBig(request);
         unanswered.increment();
       }
     };
     thread = new Thread(() -> outcome = HostileLoad.run(requests, gateway.getHost(), gateway.getPort(),
         Long.MAX_VALUE, connections, time, READ_TIMEOUT, tally), "tenant-a-hostile");
+  }
+
+  private void countBig(WireRequest request) {
+    if (request != null && request.body() != null && request.body().length >= BIG_BYTES) {
+      big.increment();
+    }
   }
 
   /**
@@ -84,19 +95,21 @@ final class HostileTraffic {
     classes.forEach((k, v) -> byClass.put(k, v.sum()));
     Map<String, Long> errors = new TreeMap<>();
     serverErrors.forEach((k, v) -> errors.put(k, v.sum()));
-    Result result = new Result(outcome.sent(), outcome.seconds(), byClass, unanswered.sum(), errors);
-    Console.say(String.format(Locale.ROOT, "tenant A: %d requests in %.1f s (%.0f/s), %s, %d unanswered",
-        result.sent(), result.seconds(), result.perSecond(), byClass, result.unanswered()));
+    Result result = new Result(outcome.sent(), big.sum(), outcome.seconds(), byClass, unanswered.sum(), errors);
+    Console.say(String.format(Locale.ROOT, "tenant A: %d requests (%d over 1 MB) in %.1f s (%.0f/s), %s, "
+        + "%d unanswered", result.sent(), result.big(), result.seconds(), result.perSecond(), byClass,
+        result.unanswered()));
     return result;
   }
 
   /**
    * What tenant A sent and got.
    *
+   * @param big how many of them had a body of 1 MB or more
    * @param byClass answers by status class ({@code 2xx}, {@code 4xx}, ...)
    * @param serverErrors "status what-it-tried" of every 5xx, with how often
    */
-  record Result(long sent, double seconds, Map<String, Long> byClass, long unanswered,
+  record Result(long sent, long big, double seconds, Map<String, Long> byClass, long unanswered,
       Map<String, Long> serverErrors) {
     double perSecond() {
       return seconds == 0 ? 0 : sent / seconds;

@@ -100,8 +100,8 @@ final class NoisyNeighbourReport {
   }
 
   private void tenantA(HostileTraffic.Result a) {
-    line(fmt("Tenant A: %d requests in %.1f s (%.0f/s); answers by status class: %s; no answer: %d.", a.sent(),
-        a.seconds(), a.perSecond(), a.byClass(), a.unanswered()));
+    line(fmt("Tenant A: %d requests (%d of them with bodies over 1 MB) in %.1f s (%.0f/s); answers by status class: "
+        + "%s; no answer: %d.", a.sent(), a.big(), a.seconds(), a.perSecond(), a.byClass(), a.unanswered()));
     if (!a.serverErrors().isEmpty()) {
       line("");
       line("| tenant A's 5xx: status and what the request tried | count |");
