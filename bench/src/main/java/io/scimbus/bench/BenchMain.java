@@ -2,7 +2,10 @@ package io.scimbus.bench;
 
 import java.util.List;
 
-/** {@code bench/run}: the full scimbus benchmark, or one workload against another server with {@code --base-url}. */
+/**
+ * {@code bench/run}: the full scimbus benchmark, the noisy-neighbour scenario ({@code --scenario noisy-neighbour}),
+ * or one workload against another server with {@code --base-url}.
+ */
 public final class BenchMain {
   private BenchMain() {
   }
@@ -20,7 +23,9 @@ public final class BenchMain {
       System.exit(2);
       return;
     }
-    if (options.external()) {
+    if (options.scenario().equals(BenchOptions.NOISY_NEIGHBOUR)) {
+      NoisyNeighbourRun.run(options);
+    } else if (options.external()) {
       ExternalRun.run(options);
     } else {
       FullRun.run(options);

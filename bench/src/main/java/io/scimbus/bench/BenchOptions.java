@@ -2,13 +2,20 @@ package io.scimbus.bench;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Command-line flags ({@code --name value}); every size has a default chosen to fit 15 minutes on 2 cores. */
 final class BenchOptions {
+  static final String FULL = "full";
+  static final String NOISY_NEIGHBOUR = "noisy-neighbour";
   static final Map<String, String> DEFAULTS = new LinkedHashMap<>();
+  /** The flags only the noisy-neighbour scenario reads. */
+  static final List<String> NOISY_KEYS = List.of("noisy-seconds", "noisy-rate", "hostile-connections",
+      "hostile-seed");
 
   static {
+    DEFAULTS.put("scenario", FULL);
     DEFAULTS.put("connections", "64");
     DEFAULTS.put("users", "15000");
     DEFAULTS.put("groups", "4");
@@ -33,6 +40,10 @@ final class BenchOptions {
     DEFAULTS.put("base-url", "");
     DEFAULTS.put("token", "");
     DEFAULTS.put("workload", "entra-sync");
+    DEFAULTS.put("noisy-seconds", "30");
+    DEFAULTS.put("noisy-rate", "100");
+    DEFAULTS.put("hostile-connections", "12");
+    DEFAULTS.put("hostile-seed", "20261202");
   }
 
   private final Map<String, String> values;
@@ -54,7 +65,14 @@ final class BenchOptions {
       }
       values.put(key, args[++i]);
     }
+    if (!List.of(FULL, NOISY_NEIGHBOUR).contains(values.get("scenario"))) {
+      throw new IllegalArgumentException("--scenario is " + FULL + " or " + NOISY_NEIGHBOUR + "\n" + usage());
+    }
     return new BenchOptions(values);
+  }
+
+  String scenario() {
+    return values.get("scenario");
   }
 
   int integer(String key) {

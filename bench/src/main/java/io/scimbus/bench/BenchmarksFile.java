@@ -4,21 +4,34 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Rewrites only what lies between the results markers of BENCHMARKS.md; the hand-written rest is kept. */
+/**
+ * Rewrites only what lies between one section's markers of BENCHMARKS.md ({@code <!-- results:start -->} and
+ * {@code <!-- results:end -->}, say); the hand-written rest and the other sections are kept.
+ */
 final class BenchmarksFile {
-  static final String START = "<!-- results:start -->";
-  static final String END = "<!-- results:end -->";
+  static final String RESULTS = "results";
+  static final String NOISY_NEIGHBOUR = "noisy-neighbour";
 
   private BenchmarksFile() {
   }
 
-  static void rewrite(Path file, String results) throws IOException {
-    String text = Files.exists(file) ? Files.readString(file) : "# Benchmarks\n\n" + START + "\n" + END + "\n";
-    int start = text.indexOf(START);
-    int end = text.indexOf(END);
-    if (start < 0 || end < start) {
-      throw new IllegalStateException(file + " lacks the markers " + START + " and " + END);
+  static String start(String section) {
+    return "<!-- " + section + ":start -->";
+  }
+
+  static String end(String section) {
+    return "<!-- " + section + ":end -->";
+  }
+
+  static void rewrite(Path file, String section, String results) throws IOException {
+    String start = start(section);
+    String end = end(section);
+    String text = Files.exists(file) ? Files.readString(file) : "# Benchmarks\n\n" + start + "\n" + end + "\n";
+    int from = text.indexOf(start);
+    int to = text.indexOf(end);
+    if (from < 0 || to < from) {
+      throw new IllegalStateException(file + " lacks the markers " + start + " and " + end);
     }
-    Files.writeString(file, text.substring(0, start + START.length()) + "\n" + results + text.substring(end));
+    Files.writeString(file, text.substring(0, from + start.length()) + "\n" + results + text.substring(to));
   }
 }

@@ -58,19 +58,21 @@ final class FullRun {
         took.toMinutesPart() + " min " + took.toSecondsPart() + " s", Machine.describe(),
         String.format(Locale.ROOT, "%.2f %.2f %.2f", load[0], load[1], load[2]), busy(load[0]), sizes(options),
         population.count(), results, oneJvm.profile());
-    BenchmarksFile.rewrite(options.report(), Report.render(summary));
+    BenchmarksFile.rewrite(options.report(), BenchmarksFile.RESULTS, Report.render(summary));
     Console.say("done in " + summary.duration() + "; results written to " + options.report());
   }
 
   /** Other work on the machine skews every figure; the report says how loaded it was when the run began. */
-  private static String busy(double oneMinuteLoad) {
+  static String busy(double oneMinuteLoad) {
     int cores = Runtime.getRuntime().availableProcessors();
     return oneMinuteLoad < 0.25 * cores ? "quiet" : "busy: other work was running, figures are pessimistic";
   }
 
   private static String sizes(BenchOptions options) {
     StringBuilder sizes = new StringBuilder();
-    BenchOptions.DEFAULTS.keySet().stream().filter(k -> !List.of("report", "base-url", "token", "workload").contains(k))
+    BenchOptions.DEFAULTS.keySet().stream()
+        .filter(k -> !List.of("scenario", "report", "base-url", "token", "workload").contains(k)
+            && !BenchOptions.NOISY_KEYS.contains(k))
         .forEach(k -> sizes.append(sizes.length() == 0 ? "" : ", ").append(k).append(' ').append(options.string(k)));
     return sizes.toString();
   }

@@ -95,6 +95,30 @@ final class LoadGenerator implements AutoCloseable {
         perSecond + " requests/s", seconds, recorder, usage);
   }
 
+  /**
+   * Runs {@code workload}'s phases one after another, each in an open loop of {@code perSecond} units for
+   * {@code duration}: what an IdP that paces itself sends, charged for every unit a slow server delayed.
+   */
+  WorkloadResult fixedRate(String where, Workload workload, int perSecond, Duration duration, UsageMeter meter) {
+    Console.say(where + ": " + workload.name() + " at " + perSecond + " units/s for " + duration.toSeconds() + " s ("
+        + workload.describe() + ")");
+    Recorder recorder = new Recorder();
+    ScimClient client = new ScimClient(http, recorder, new Budget(Long.MAX_VALUE, duration.multipliedBy(3)));
+    FixedRateRunner runner = new FixedRateRunner(vertx, context);
+    meter.start();
+    long start = System.nanoTime();
+    for (Phase phase : workload.phases()) {
+      long phaseStart = System.nanoTime();
+      runner.run(phase, perSecond, duration, client, recorder.op(Phase.UNIT_PREFIX + phase.name())).await();
+      recorder.phaseTook(phase.name(), (System.nanoTime() - phaseStart) / 1e9);
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    List<Usage> usage = meter.stop();
+    report(where, workload.name(), recorder, seconds);
+    return new WorkloadResult(where, workload.name(), workload.describe()
+        + "; open loop, latency from each unit's scheduled start", perSecond + " units/s", seconds, recorder, usage);
+  }
+
   private static void report(String where, String name, Recorder recorder, double seconds) {
     recorder.ops().forEach((op, stats) -> Console.say(String.format("  %-50s %7d in %5.1f s  p50 %7.2f ms  p99 %7.2f ms"
         + "  errors %d%s", op, stats.count(), seconds, stats.millisAt(50), stats.millisAt(99), stats.errors(),

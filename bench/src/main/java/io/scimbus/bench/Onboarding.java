@@ -14,6 +14,8 @@ import java.util.Arrays;
  * target is the SCIM base URL the admin API answers with. Runs before a workload, never inside one.
  */
 final class Onboarding {
+  /** Where the gateway serves tenants: {@code <gateway>/scim/v2/<tenant>}. */
+  static final String SCIM_PREFIX = "/scim/v2";
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private final String adminToken;
@@ -27,7 +29,7 @@ final class Onboarding {
     // both topologies share one database, so the seeded tenant is already there the second time
     post(admin, new JsonObject().put("id", tenant).put("displayName", tenant), 201, 409);
     JsonObject token = post(admin + "/" + tenant + "/tokens", new JsonObject().put("description", "bench"), 201);
-    return new Target(gatewayUrl + "/scim/v2/" + tenant, token.getString("token"));
+    return new Target(gatewayUrl + SCIM_PREFIX + "/" + tenant, token.getString("token"));
   }
 
   /** POSTs to the admin API; any other status stops the benchmark, since every figure after it would be wrong. */

@@ -9,19 +9,35 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class BenchmarksFileTest {
+  private static final String RESULTS_START = BenchmarksFile.start(BenchmarksFile.RESULTS);
+  private static final String RESULTS_END = BenchmarksFile.end(BenchmarksFile.RESULTS);
+  private static final String NOISY_START = BenchmarksFile.start(BenchmarksFile.NOISY_NEIGHBOUR);
+  private static final String NOISY_END = BenchmarksFile.end(BenchmarksFile.NOISY_NEIGHBOUR);
+
   @TempDir
   Path dir;
 
   @Test
   void replacesOnlyWhatLiesBetweenTheMarkers() throws Exception {
     Path file = dir.resolve("BENCHMARKS.md");
-    Files.writeString(file, "# Hand\nmethod\n" + BenchmarksFile.START + "\nold figures\n" + BenchmarksFile.END
-        + "\nafter\n");
+    Files.writeString(file, "# Hand\nmethod\n" + RESULTS_START + "\nold figures\n" + RESULTS_END + "\nafter\n");
 
-    BenchmarksFile.rewrite(file, "new figures\n");
+    BenchmarksFile.rewrite(file, BenchmarksFile.RESULTS, "new figures\n");
 
-    assertEquals("# Hand\nmethod\n" + BenchmarksFile.START + "\nnew figures\n" + BenchmarksFile.END + "\nafter\n",
+    assertEquals("# Hand\nmethod\n" + RESULTS_START + "\nnew figures\n" + RESULTS_END + "\nafter\n",
         Files.readString(file));
+  }
+
+  @Test
+  void rewritingOneSectionKeepsTheOther() throws Exception {
+    Path file = dir.resolve("BENCHMARKS.md");
+    Files.writeString(file, RESULTS_START + "\nfull run\n" + RESULTS_END + "\nhand\n" + NOISY_START + "\nold\n"
+        + NOISY_END + "\n");
+
+    BenchmarksFile.rewrite(file, BenchmarksFile.NOISY_NEIGHBOUR, "quiet and noisy\n");
+
+    assertEquals(RESULTS_START + "\nfull run\n" + RESULTS_END + "\nhand\n" + NOISY_START + "\nquiet and noisy\n"
+        + NOISY_END + "\n", Files.readString(file));
   }
 
   @Test
@@ -29,6 +45,6 @@ class BenchmarksFileTest {
     Path file = dir.resolve("BENCHMARKS.md");
     Files.writeString(file, "# Hand-written only\n");
 
-    assertThrows(IllegalStateException.class, () -> BenchmarksFile.rewrite(file, "figures"));
+    assertThrows(IllegalStateException.class, () -> BenchmarksFile.rewrite(file, BenchmarksFile.RESULTS, "figures"));
   }
 }
