@@ -3,8 +3,8 @@ package io.scimbus.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.scimbus.runtime.CommittingConsumer;
-import io.scimbus.runtime.deadletter.DeadLetterStore;
+import io.scimbus.events.CommittingConsumer;
+import io.scimbus.events.DeadLetterStore;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.kafka.admin.KafkaAdminClient;

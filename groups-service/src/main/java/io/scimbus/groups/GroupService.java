@@ -1,7 +1,5 @@
 package io.scimbus.groups;
 
-import io.scimbus.runtime.store.ListResponse;
-import io.scimbus.runtime.store.PlainJson;
 import io.scimbus.contract.EventTypes;
 import io.scimbus.contract.ScimReply;
 import io.scimbus.contract.Topics;
@@ -9,12 +7,14 @@ import io.scimbus.core.patch.PatchEngine;
 import io.scimbus.core.patch.PatchRequest;
 import io.scimbus.core.resource.ResourceNormalizer;
 import io.scimbus.core.schema.ResourceSchema;
-import io.scimbus.runtime.Outbox;
-import io.scimbus.runtime.OutboxRelay;
+import io.scimbus.events.Outbox;
+import io.scimbus.events.OutboxRelay;
 import io.scimbus.runtime.bus.BusRequest;
 import io.scimbus.runtime.store.Database;
 import io.scimbus.runtime.store.ListQuery;
+import io.scimbus.runtime.store.ListResponse;
 import io.scimbus.runtime.store.ListSql;
+import io.scimbus.runtime.store.PlainJson;
 import io.scimbus.runtime.store.Preconditions;
 import io.scimbus.runtime.store.Representation;
 import io.scimbus.runtime.store.ResourceIds;

@@ -1,4 +1,4 @@
-package io.scimbus.runtime.deadletter;
+package io.scimbus.events;
 
 import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlClient;

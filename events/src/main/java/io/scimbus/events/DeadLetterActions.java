@@ -1,4 +1,4 @@
-package io.scimbus.runtime.deadletter;
+package io.scimbus.events;
 
 import io.scimbus.contract.Actions;
 import io.scimbus.contract.ScimReply;

@@ -1,4 +1,4 @@
-package io.scimbus.runtime.deadletter;
+package io.scimbus.events;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

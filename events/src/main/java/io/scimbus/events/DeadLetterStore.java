@@ -1,4 +1,4 @@
-package io.scimbus.runtime.deadletter;
+package io.scimbus.events;
 
 import io.scimbus.runtime.store.PgText;
 import io.vertx.core.Future;

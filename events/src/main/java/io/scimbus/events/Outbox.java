@@ -1,7 +1,8 @@
-package io.scimbus.runtime;
+package io.scimbus.events;
 
 import io.scimbus.contract.ProvisioningEvent;
 import io.scimbus.core.error.ScimException;
+import io.scimbus.runtime.DurableProducer;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;

@@ -1,8 +1,9 @@
-package io.scimbus.runtime;
+package io.scimbus.events;
 
-import io.scimbus.runtime.deadletter.DeadLetterMetrics;
-import io.scimbus.runtime.deadletter.DeadLetterStore;
-import io.scimbus.runtime.deadletter.Requeue;
+import io.scimbus.runtime.ConfigKeys;
+import io.scimbus.runtime.DurableProducer;
+import io.scimbus.runtime.KafkaTopics;
+import io.scimbus.runtime.ServiceConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
