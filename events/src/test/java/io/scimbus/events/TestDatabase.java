@@ -1,36 +1,30 @@
 package io.scimbus.events;
 
-import io.scimbus.devstack.Postgres;
+import io.scimbus.devstack.TestInfrastructure;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** One embedded PostgreSQL for this module's tests; each test works in tables of its own. */
+/** The test PostgreSQL for this module's tests; each test works in tables of its own. */
 final class TestDatabase {
+  // the servers may outlive this run (SCIMBUS_TEST_PG_URI), so table names are unique per run too
+  private static final String RUN = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
   private static final AtomicInteger TABLES = new AtomicInteger();
-  private static Postgres postgres;
 
   private TestDatabase() {
   }
 
-  static synchronized String uri() {
-    if (postgres == null) {
-      postgres = Postgres.start();
-      Runtime.getRuntime().addShutdownHook(new Thread(postgres::close, "test-postgres-stop"));
-    }
-    return postgres.uri();
-  }
-
   static Pool pool(Vertx vertx) {
     return PgBuilder.pool().with(new PoolOptions().setMaxSize(4))
-        .connectingTo(PgConnectOptions.fromUri(uri())).using(vertx).build();
+        .connectingTo(PgConnectOptions.fromUri(TestInfrastructure.get().pgUri())).using(vertx).build();
   }
 
   static String freshName(String prefix) {
-    return prefix + "_" + TABLES.incrementAndGet();
+    return prefix + "_" + RUN + "_" + TABLES.incrementAndGet();
   }
 
   /** A queue table with the columns {@link WorkQueue} needs, plus {@code seq} for the tests' own use. */

@@ -1,6 +1,7 @@
 package io.scimbus.testsupport;
 
 import io.scimbus.devstack.FreePorts;
+import io.scimbus.devstack.TestInfrastructure;
 import io.scimbus.gateway.GatewayMain;
 import io.scimbus.groups.GroupsMain;
 import io.scimbus.notifier.NotifierMain;

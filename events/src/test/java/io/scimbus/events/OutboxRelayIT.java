@@ -1,4 +1,4 @@
-package io.scimbus.e2e;
+package io.scimbus.events;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -7,32 +7,66 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.micrometer.core.instrument.Counter;
 import io.scimbus.contract.ProvisioningEvent;
 import io.scimbus.core.error.ScimException;
-import io.scimbus.events.DeadLetterMetrics;
-import io.scimbus.events.DeadLetterStore;
-import io.scimbus.events.Outbox;
-import io.scimbus.events.OutboxRelay;
-import io.scimbus.runtime.KafkaTopics;
+import io.scimbus.devstack.KafkaBroker;
+import io.scimbus.devstack.TestInfrastructure;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
-/** The outbox relay against real PostgreSQL and Kafka: a row Kafka refuses never holds back the others. */
+/**
+ * The outbox relay against real PostgreSQL and Kafka: events wait out a Kafka outage and then arrive once; a row
+ * Kafka refuses never holds back the others.
+ */
 class OutboxRelayIT {
   private static final int MAX_ATTEMPTS = 3;
   private static final int OVER_KAFKA_LIMIT = 1_100_000;
+  // While Kafka is away each send waits out the producer's wait for metadata, so one attempt lasts that times these.
+  private static final int EVENTS_DURING_OUTAGE = 3;
+
+  @Test
+  void eventsCommittedWhileKafkaIsDownArriveOnceWhenItIsBack() {
+    KafkaBroker broker = KafkaBroker.start(TestInfrastructure.tempDir());
+    try (broker; QueueFixture queue = new QueueFixture(MAX_ATTEMPTS, broker.bootstrapServers())) {
+      String outbox = queue.createOutbox();
+      String deadLetters = queue.createDeadLetters();
+      broker.stop();
+      Outbox writer = new Outbox(outbox);
+      List<String> keys = new ArrayList<>();
+      for (int i = 0; i < EVENTS_DURING_OUTAGE; i++) {
+        ProvisioningEvent event = ProvisioningEvent.of("user.created", "t", "User", "u" + i, 1, "r" + i,
+            new JsonObject().put("userName", "user" + i));
+        QueueFixture.await(queue.pool.withTransaction(tx -> writer.add(tx, queue.topic, event)));
+        keys.add(event.key());
+      }
+
+      OutboxRelay relay = new OutboxRelay(queue.vertx, queue.pool, queue.config, outbox,
+          new DeadLetterStore(deadLetters));
+      queue.vertx.runOnContext(v -> relay.start());
+      // Each relay attempt locks the rows it sends, which stamps them with its transaction: a second stamp means an
+      // attempt ended while Kafka was away, and the relay tried again.
+      long firstAttempt = Eventually.await(QueueFixture.PATIENCE, () -> locker(queue, outbox), xid -> xid != 0);
+      Eventually.await(QueueFixture.PATIENCE, () -> locker(queue, outbox), xid -> xid != 0 && xid != firstAttempt);
+      assertEquals(EVENTS_DURING_OUTAGE, queue.count("SELECT count(*) FROM " + outbox + " WHERE attempts = 0"),
+          "every event still waits, none counted as refused");
+
+      broker.launch();
+      Eventually.await(QueueFixture.PATIENCE, () -> queue.count("SELECT count(*) FROM " + outbox), n -> n == 0);
+      List<String> published = queue.readWholeTopic().stream().map(ConsumerRecord::key).sorted().toList();
+      assertEquals(keys.stream().sorted().toList(), published, "every event published once");
+      assertEquals(0, queue.count("SELECT count(*) FROM " + deadLetters));
+      QueueFixture.await(relay.stop());
+    }
+  }
 
   @Test
   void aRowKafkaRefusesIsDeadLetteredWhileTheOthersArrive() {
-    try (QueueFixture queue = new QueueFixture(MAX_ATTEMPTS).migrated("users")) {
-      String outbox = queue.name + "_outbox";
-      String deadLetters = queue.name + "_dead_letters";
-      queue.sql("CREATE TABLE " + outbox + " (LIKE users_outbox INCLUDING ALL)");
-      queue.sql("CREATE TABLE " + deadLetters + " (LIKE users_dead_letters INCLUDING ALL)");
-      QueueFixture.await(KafkaTopics.ensure(queue.vertx, queue.config, Set.of(queue.topic)));
+    try (QueueFixture queue = new QueueFixture(MAX_ATTEMPTS)) {
+      String outbox = queue.createOutbox();
+      String deadLetters = queue.createDeadLetters();
       String insert = "INSERT INTO " + outbox + " (topic, record_key, payload) VALUES ($1, $2, $3)";
       queue.sql(insert, queue.topic, "tenant-a/1", new JsonObject().put("n", 1));
       queue.sql(insert, queue.topic, "tenant-b/2", new JsonObject().put("big", "x".repeat(OVER_KAFKA_LIMIT)));
@@ -69,9 +103,8 @@ class OutboxRelayIT {
 
   @Test
   void anEventOverTheLimitFailsTheWriteWith413AndLeavesNoRow() {
-    try (QueueFixture queue = new QueueFixture(MAX_ATTEMPTS).migrated("users")) {
-      String outbox = queue.name + "_outbox";
-      queue.sql("CREATE TABLE " + outbox + " (LIKE users_outbox INCLUDING ALL)");
+    try (QueueFixture queue = new QueueFixture(MAX_ATTEMPTS)) {
+      String outbox = queue.createOutbox();
       Outbox writer = new Outbox(outbox);
       ProvisioningEvent fits = ProvisioningEvent.of("user.created", "t", "User", "1", 1, "r",
           new JsonObject().put("nickName", "x".repeat(Outbox.MAX_EVENT_BYTES - 1000)));
@@ -88,6 +121,11 @@ class OutboxRelayIT {
       assertEquals(List.of("t/1"), queue.sql("SELECT record_key FROM " + outbox).stream()
           .map(row -> row.getString(0)).toList());
     }
+  }
+
+  /** The transaction that last locked the oldest outbox row (0 before any did). */
+  private static long locker(QueueFixture queue, String outbox) {
+    return queue.count("SELECT xmax::text::bigint FROM " + outbox + " ORDER BY seq LIMIT 1");
   }
 
   private static double parked(String table) {
