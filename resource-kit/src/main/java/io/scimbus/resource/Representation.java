@@ -1,9 +1,10 @@
-package io.scimbus.runtime.store;
+package io.scimbus.resource;
 
 import io.vertx.core.json.JsonObject;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 
 /**
  * The SCIM representation of a stored resource: {@code schemas} and {@code id} first, the stored attributes, then
@@ -32,6 +33,11 @@ public final class Representation {
         .put("location", baseUrl + endpoint + "/" + id)
         .put("version", etag(version)));
     return out;
+  }
+
+  /** The time a write stamps: PostgreSQL keeps microseconds, so the reply's meta equals what a later GET returns. */
+  public static OffsetDateTime now() {
+    return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
   }
 
   public static String etag(long version) {

@@ -1,4 +1,4 @@
-package io.scimbus.runtime.store;
+package io.scimbus.resource;
 
 import io.scimbus.core.error.ScimException;
 import java.util.UUID;

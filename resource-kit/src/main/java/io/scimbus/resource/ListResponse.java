@@ -1,8 +1,9 @@
-package io.scimbus.runtime.store;
+package io.scimbus.resource;
 
 import io.scimbus.contract.RequestFields;
 import io.scimbus.core.ScimUrns;
 import io.scimbus.runtime.bus.BusRequest;
+import io.scimbus.runtime.store.ListQuery;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;

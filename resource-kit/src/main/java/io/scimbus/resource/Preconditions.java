@@ -1,6 +1,10 @@
-package io.scimbus.runtime.store;
+package io.scimbus.resource;
 
 import io.scimbus.core.error.ScimException;
+import io.scimbus.runtime.bus.BusRequest;
+import io.vertx.core.Future;
+import java.util.Optional;
+import java.util.function.ToLongFunction;
 
 /**
  * {@code If-Match} / {@code If-None-Match} against a resource version (RFC 7644 §3.14, RFC 7232). Weak and strong
@@ -8,6 +12,19 @@ import io.scimbus.core.error.ScimException;
  */
 public final class Preconditions {
   private Preconditions() {
+  }
+
+  /**
+   * The resource a write found and locked, when the write may go on: 404 when there is none, 412 when
+   * {@code If-Match} names another version.
+   */
+  public static <T> Future<T> writable(Future<Optional<T>> locked, BusRequest request, String resourceType,
+      ToLongFunction<T> version) {
+    return locked.map(found -> {
+      T current = found.orElseThrow(() -> ResourceIds.notFound(resourceType, request.id()));
+      checkIfMatch(request.ifMatch(), version.applyAsLong(current));
+      return current;
+    });
   }
 
   /** Fails with 412 when {@code ifMatch} is given and names neither {@code *} nor the current version. */

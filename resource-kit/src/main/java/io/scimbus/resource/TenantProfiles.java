@@ -1,4 +1,4 @@
-package io.scimbus.runtime;
+package io.scimbus.resource;
 
 import io.scimbus.contract.Actions;
 import io.scimbus.contract.BusAddresses;

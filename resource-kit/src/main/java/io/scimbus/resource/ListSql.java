@@ -1,6 +1,7 @@
-package io.scimbus.runtime.store;
+package io.scimbus.resource;
 
 import io.scimbus.core.schema.ResourceSchema;
+import io.scimbus.runtime.store.ListQuery;
 import io.scimbus.sql.FilterSqlCompiler;
 import io.scimbus.sql.ResourceTable;
 import io.scimbus.sql.SqlFragment;
