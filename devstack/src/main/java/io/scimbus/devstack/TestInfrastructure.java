@@ -48,7 +48,7 @@ public final class TestInfrastructure {
     return kafkaBootstrap;
   }
 
-  /** A directory removed when the JVM exits, for a broker a test starts and stops itself. */
+  /** A fresh temporary directory, for a broker a test starts and stops itself. */
   public static Path tempDir() {
     try {
       Path dir = Files.createTempDirectory("scimbus-test-");
