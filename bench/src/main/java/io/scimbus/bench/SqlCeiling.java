@@ -3,7 +3,7 @@ package io.scimbus.bench;
 import io.scimbus.contract.EventTypes;
 import io.scimbus.contract.ProvisioningEvent;
 import io.scimbus.contract.Topics;
-import io.scimbus.runtime.store.Representation;
+import io.scimbus.resource.Representation;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

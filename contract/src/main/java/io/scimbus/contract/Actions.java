@@ -48,6 +48,24 @@ public final class Actions {
   /** Same services: puts the tenant's dead letter {@link RequestFields#ID} back on its queue (202), or 404. */
   public static final String DEAD_LETTER_REPLAY = "dead-letter.replay";
 
+  /**
+   * Notifier: a tenant's webhook endpoints, as the admin API manages them. The tenant travels in
+   * {@link BusHeaders#TENANT}, the endpoint id in {@link RequestFields#ID}.
+   */
+  public static final String WEBHOOK_CREATE = "webhook.create";
+  public static final String WEBHOOK_LIST = "webhook.list";
+  public static final String WEBHOOK_GET = "webhook.get";
+  public static final String WEBHOOK_UPDATE = "webhook.update";
+  public static final String WEBHOOK_DELETE = "webhook.delete";
+  /** Notifier: a new secret; the replaced one keeps signing, beside it, for the grace period. */
+  public static final String WEBHOOK_ROTATE_SECRET = "webhook.rotate-secret";
+  /** Notifier: a page of the endpoint's delivery attempts, newest first. */
+  public static final String WEBHOOK_DELIVERIES = "webhook.deliveries";
+  /** Notifier: queue events again for the endpoint (one, since an instant, or its dead letters). */
+  public static final String WEBHOOK_REPLAY = "webhook.replay";
+  /** Notifier: send a {@code webhook.test} event now and answer with the attempt. */
+  public static final String WEBHOOK_TEST = "webhook.test";
+
   private Actions() {
   }
 }

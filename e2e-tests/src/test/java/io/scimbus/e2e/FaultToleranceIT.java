@@ -12,7 +12,7 @@ import io.scimbus.testsupport.ScimClient;
 import io.scimbus.testsupport.ScimClient.Response;
 import io.scimbus.testsupport.ScimbusCluster;
 import io.scimbus.testsupport.ServiceJvm;
-import io.scimbus.testsupport.TestInfrastructure;
+import io.scimbus.testsupport.IsolatedDatabases;
 import io.scimbus.users.UsersMain;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -54,7 +54,7 @@ class FaultToleranceIT {
     // under target/, so the broker's and users-service's logs outlive a failed run and mvn clean removes them
     workDir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "faults-");
     kafka = KafkaBroker.start(workDir);
-    database = TestInfrastructure.get().newDatabase();
+    database = IsolatedDatabases.create();
     cluster = ScimbusCluster.isolated(List.of(ScimbusCluster.GATEWAY, ScimbusCluster.POLICY,
         ScimbusCluster.NOTIFIER), new JsonObject()
         .put(ConfigKeys.PG_URI, database)
@@ -75,7 +75,7 @@ class FaultToleranceIT {
       kafka.close();
     }
     if (database != null) {
-      TestInfrastructure.get().dropDatabase(database);
+      IsolatedDatabases.drop(database);
     }
   }
 

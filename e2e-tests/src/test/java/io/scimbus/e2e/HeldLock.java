@@ -1,6 +1,6 @@
 package io.scimbus.e2e;
 
-import io.scimbus.testsupport.TestInfrastructure;
+import io.scimbus.devstack.TestInfrastructure;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.PgConnection;

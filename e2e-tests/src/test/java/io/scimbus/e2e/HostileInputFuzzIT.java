@@ -7,7 +7,7 @@ import io.scimbus.testsupport.NotifierEvents;
 import io.scimbus.testsupport.ScimClient;
 import io.scimbus.testsupport.ScimClient.Response;
 import io.scimbus.testsupport.ScimbusCluster;
-import io.scimbus.testsupport.TestInfrastructure;
+import io.scimbus.devstack.TestInfrastructure;
 import io.scimbus.testsupport.hostile.HostileLoad;
 import io.scimbus.testsupport.hostile.HostileRequests;
 import io.scimbus.testsupport.hostile.HostileTargets;

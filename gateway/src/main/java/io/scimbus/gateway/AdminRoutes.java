@@ -56,18 +56,40 @@ final class AdminRoutes {
     router.put(tenant + "/profile").handler(rc -> call(rc, Actions.PROFILE_SET, Function.identity()));
     router.get(tenant + "/provisioning-log").handler(rc -> call(rc, Actions.PROVISIONING_LOG, Function.identity()));
     new DeadLetterRoutes(client).mount(router, tenant);
+    mountWebhooks(router, tenant + "/webhooks");
+  }
+
+  /** Webhook endpoints live in notifier-service. */
+  private void mountWebhooks(Router router, String webhooks) {
+    String webhook = webhooks + "/:id";
+    router.post(webhooks).handler(rc -> notifier(rc, Actions.WEBHOOK_CREATE));
+    router.get(webhooks).handler(rc -> notifier(rc, Actions.WEBHOOK_LIST));
+    router.get(webhook).handler(rc -> notifier(rc, Actions.WEBHOOK_GET));
+    router.patch(webhook).handler(rc -> notifier(rc, Actions.WEBHOOK_UPDATE));
+    router.delete(webhook).handler(rc -> notifier(rc, Actions.WEBHOOK_DELETE));
+    router.post(webhook + "/rotate-secret").handler(rc -> notifier(rc, Actions.WEBHOOK_ROTATE_SECRET));
+    router.get(webhook + "/deliveries").handler(rc -> notifier(rc, Actions.WEBHOOK_DELIVERIES));
+    router.post(webhook + "/replay").handler(rc -> notifier(rc, Actions.WEBHOOK_REPLAY));
+    router.post(webhook + "/test").handler(rc -> notifier(rc, Actions.WEBHOOK_TEST));
+  }
+
+  private void notifier(RoutingContext rc, String action) {
+    call(rc, BusAddresses.NOTIFIER, action, Function.identity());
   }
 
   /** One admin request: to policy-service with the URL's tenant as header, the reply's body through {@code finish}. */
   private void call(RoutingContext rc, String action, Function<JsonObject, JsonObject> finish) {
+    call(rc, BusAddresses.POLICY, action, finish);
+  }
+
+  private void call(RoutingContext rc, String address, String action, Function<JsonObject, JsonObject> finish) {
     JsonObject payload = new JsonObject()
         .put(RequestFields.BODY, JsonBody.orEmpty(rc))
         .put(RequestFields.QUERY, BusForwarder.query(rc));
     if (rc.pathParam("id") != null) {
       payload.put(RequestFields.ID, rc.pathParam("id"));
     }
-    client.send(new ServiceRequest(BusAddresses.POLICY, action, rc.pathParam("tenant"), RequestIdHandler.of(rc),
-            payload))
+    client.send(new ServiceRequest(address, action, rc.pathParam("tenant"), RequestIdHandler.of(rc), payload))
         .onSuccess(reply -> {
           rc.response().setStatusCode(reply.status());
           if (reply.body() == null) {

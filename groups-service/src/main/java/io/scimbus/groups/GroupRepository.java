@@ -1,7 +1,7 @@
 package io.scimbus.groups;
 
 import io.scimbus.core.schema.ResourceSchema;
-import io.scimbus.runtime.store.ListSql;
+import io.scimbus.resource.ListSql;
 import io.scimbus.sql.ResourceTable;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;

@@ -1,9 +1,9 @@
 package io.scimbus.groups;
 
-import io.scimbus.runtime.store.PlainJson;
 import io.scimbus.core.resource.ResourceProjection;
 import io.scimbus.core.schema.ResourceSchema;
-import io.scimbus.runtime.store.Representation;
+import io.scimbus.resource.Representation;
+import io.scimbus.runtime.store.PlainJson;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;

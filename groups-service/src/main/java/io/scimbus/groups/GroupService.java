@@ -1,30 +1,26 @@
 package io.scimbus.groups;
 
-import io.scimbus.runtime.store.ListResponse;
-import io.scimbus.runtime.store.PlainJson;
 import io.scimbus.contract.EventTypes;
 import io.scimbus.contract.ScimReply;
-import io.scimbus.contract.Topics;
 import io.scimbus.core.patch.PatchEngine;
 import io.scimbus.core.patch.PatchRequest;
 import io.scimbus.core.resource.ResourceNormalizer;
 import io.scimbus.core.schema.ResourceSchema;
-import io.scimbus.runtime.Outbox;
-import io.scimbus.runtime.OutboxRelay;
+import io.scimbus.resource.ListResponse;
+import io.scimbus.resource.ListSql;
+import io.scimbus.resource.Preconditions;
+import io.scimbus.resource.Representation;
+import io.scimbus.resource.ResourceEvents;
+import io.scimbus.resource.ResourceIds;
 import io.scimbus.runtime.bus.BusRequest;
 import io.scimbus.runtime.store.Database;
 import io.scimbus.runtime.store.ListQuery;
-import io.scimbus.runtime.store.ListSql;
-import io.scimbus.runtime.store.Preconditions;
-import io.scimbus.runtime.store.Representation;
-import io.scimbus.runtime.store.ResourceIds;
+import io.scimbus.runtime.store.PlainJson;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,10 +51,9 @@ final class GroupService {
   static final String MEMBERS = "members";
 
   private final Database db;
-  private final OutboxRelay relay;
+  private final ResourceEvents outbox;
   private final GroupRepository groups = new GroupRepository();
   private final MemberRepository members = new MemberRepository();
-  private final Outbox outbox = new Outbox(GroupsVerticle.OUTBOX_TABLE);
   private final ResourceNormalizer normalizer;
   private final PatchEngine patchEngine;
   private final MemberValues memberValues;
@@ -66,10 +61,10 @@ final class GroupService {
   private final GroupRepresentation representation;
   private final GroupEvents events;
 
-  GroupService(Database db, OutboxRelay relay) {
+  GroupService(Database db, ResourceEvents outbox) {
     ResourceSchema schema = ResourceSchema.groups();
     this.db = db;
-    this.relay = relay;
+    this.outbox = outbox;
     this.normalizer = new ResourceNormalizer(schema);
     this.patchEngine = new PatchEngine(schema);
     this.memberValues = new MemberValues(schema);
@@ -81,7 +76,7 @@ final class GroupService {
   Future<ScimReply> create(BusRequest request) {
     Map<String, Object> canonical = normalizer.normalize(PlainJson.map(request.body()));
     List<Member> initial = memberValues.parse(canonical.remove(MEMBERS));
-    OffsetDateTime now = now();
+    OffsetDateTime now = Representation.now();
     StoredGroup group = StoredGroup.fromResource(UUID.randomUUID(), new JsonObject(canonical), 1, now, now);
     MemberChanges changes = new MemberChanges();
     return db.transaction(request.deadline(), tx -> members.typed(tx, request.tenant(), initial)
@@ -89,11 +84,10 @@ final class GroupService {
                 .compose(v -> members.add(tx, request.tenant(), group.id(), typed))
                 .compose(added -> {
                   changes.added(added);
-                  return outbox.add(tx, Topics.GROUP_EVENTS,
-                      events.of(EventTypes.GROUP_CREATED, request, group, changes));
+                  return outbox.add(tx, events.of(EventTypes.GROUP_CREATED, request, group, changes));
                 })
                 .map(typed)))
-        .onSuccess(v -> relay.wake())
+        .onSuccess(v -> outbox.committed())
         .map(typed -> ScimReply.created(represent(request, group, typed), Representation.etag(group.version())));
   }
 
@@ -149,7 +143,7 @@ final class GroupService {
                   .compose(v -> commit(tx, request, current, resource, changes))
                   .map(group -> ScimReply.ok(represent(request, group, typed), Representation.etag(group.version()))));
         }))
-        .onSuccess(v -> relay.wake());
+        .onSuccess(v -> outbox.committed());
   }
 
   Future<ScimReply> patch(BusRequest request) {
@@ -170,26 +164,22 @@ final class GroupService {
                   represent(request, group, shown), Representation.etag(group.version())))
                   : Future.succeededFuture(new ScimReply(204, null, Representation.etag(group.version()))));
         }))
-        .onSuccess(v -> relay.wake());
+        .onSuccess(v -> outbox.committed());
   }
 
   Future<ScimReply> delete(BusRequest request) {
     UUID id = ResourceIds.parse(request.id(), RESOURCE_TYPE);
     return db.transaction(request.deadline(), tx -> lockForWrite(tx, request, id)
             .compose(current -> groups.delete(tx, request.tenant(), id)
-                .compose(v -> outbox.add(tx, Topics.GROUP_EVENTS,
-                    events.of(EventTypes.GROUP_DELETED, request, current, new MemberChanges())))))
-        .onSuccess(v -> relay.wake())
+                .compose(v -> outbox.add(tx, events.of(EventTypes.GROUP_DELETED, request, current,
+                    new MemberChanges())))))
+        .onSuccess(v -> outbox.committed())
         .map(v -> ScimReply.noContent());
   }
 
   /** The group, locked for this transaction; 404 when absent, 412 when If-Match names another version. */
   private Future<StoredGroup> lockForWrite(SqlConnection tx, BusRequest request, UUID id) {
-    return groups.lock(tx, request.tenant(), id).map(found -> {
-      StoredGroup group = found.orElseThrow(() -> ResourceIds.notFound(RESOURCE_TYPE, request.id()));
-      Preconditions.checkIfMatch(request.ifMatch(), group.version());
-      return group;
-    });
+    return Preconditions.writable(groups.lock(tx, request.tenant(), id), request, RESOURCE_TYPE, StoredGroup::version);
   }
 
   /** Stores the next version and its event when the document or the membership changed; else keeps {@code current}. */
@@ -198,9 +188,9 @@ final class GroupService {
     if (changes.isEmpty() && PlainJson.map(resource).equals(PlainJson.map(current.resource()))) {
       return Future.succeededFuture(current);
     }
-    StoredGroup next = current.next(resource, now());
+    StoredGroup next = current.next(resource, Representation.now());
     return groups.update(tx, request.tenant(), next)
-        .compose(v -> outbox.add(tx, Topics.GROUP_EVENTS, events.of(EventTypes.GROUP_UPDATED, request, next, changes)))
+        .compose(v -> outbox.add(tx, events.of(EventTypes.GROUP_UPDATED, request, next, changes)))
         .map(next);
   }
 
@@ -225,9 +215,5 @@ final class GroupService {
   private JsonObject represent(BusRequest request, StoredGroup group, List<Member> shown) {
     return representation.of(group, shown, request.baseUrl(), request.query().getString("attributes"),
         request.query().getString("excludedAttributes"));
-  }
-
-  private static OffsetDateTime now() {
-    return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
   }
 }

@@ -3,7 +3,7 @@ package io.scimbus.groups;
 import io.scimbus.contract.ScimReply;
 import io.scimbus.core.error.ScimException;
 import io.scimbus.core.profile.TenantProfile;
-import io.scimbus.runtime.TenantProfiles;
+import io.scimbus.resource.TenantProfiles;
 import io.scimbus.runtime.bus.ActionRouter;
 import io.vertx.core.Future;
 

@@ -4,31 +4,26 @@ import io.scimbus.contract.Actions;
 import io.scimbus.contract.BusAddresses;
 import io.scimbus.contract.Topics;
 import io.scimbus.core.profile.TenantProfile;
-import io.scimbus.runtime.KafkaTopics;
+import io.scimbus.resource.ResourceEvents;
+import io.scimbus.resource.TenantProfiles;
 import io.scimbus.runtime.Migrations;
-import io.scimbus.runtime.OutboxRelay;
 import io.scimbus.runtime.PgPools;
 import io.scimbus.runtime.PgReadiness;
 import io.scimbus.runtime.ServiceContext;
-import io.scimbus.runtime.TenantProfiles;
-import io.scimbus.runtime.bus.ActionRouter;
 import io.scimbus.runtime.store.Database;
-import io.scimbus.runtime.deadletter.DeadLetterActions;
-import io.scimbus.runtime.deadletter.DeadLetterStore;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.sqlclient.Pool;
-import java.util.Set;
 
 /** groups-service: migrates its tables, then serves {@link BusAddresses#GROUPS} and relays its outbox to Kafka. */
 public final class GroupsVerticle extends VerticleBase {
   public static final String SERVICE = "groups";
-  static final String OUTBOX_TABLE = "groups_outbox";
-  static final String DEAD_LETTER_TABLE = "groups_dead_letters";
+  private static final String OUTBOX_TABLE = "groups_outbox";
+  private static final String DEAD_LETTER_TABLE = "groups_dead_letters";
 
   private final ServiceContext context;
   private Pool pool;
-  private OutboxRelay relay;
+  private ResourceEvents events;
   private TenantProfiles<TenantProfile> profiles;
 
   public GroupsVerticle(ServiceContext context) {
@@ -38,16 +33,15 @@ public final class GroupsVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     pool = PgPools.create(vertx, context.config());
-    DeadLetterStore deadLetters = new DeadLetterStore(DEAD_LETTER_TABLE);
-    relay = new OutboxRelay(vertx, pool, context.config(), OUTBOX_TABLE, deadLetters);
-    GroupService groups = new GroupService(new Database(pool), relay);
+    events = new ResourceEvents(vertx, pool, context.config(), Topics.GROUP_EVENTS, OUTBOX_TABLE, DEAD_LETTER_TABLE);
+    GroupService groups = new GroupService(new Database(pool), events);
     profiles = new TenantProfiles<>(vertx, profile -> profile);
     GroupsEnabledGuard enabled = new GroupsEnabledGuard(profiles);
     PgReadiness.register(context.readiness(), "groups-db", pool);
     return Migrations.apply(vertx, pool, SERVICE)
-        .compose(v -> KafkaTopics.ensure(vertx, context.config(), Set.of(Topics.GROUP_EVENTS)))
+        .compose(v -> events.createTopic())
         .compose(v -> profiles.start())
-        .compose(v -> new DeadLetterActions(pool, deadLetters, relay).registerOn(new ActionRouter())
+        .compose(v -> events.router()
             .on(Actions.CREATE, enabled.guard(groups::create))
             .on(Actions.GET, enabled.guard(groups::get))
             .on(Actions.LIST, enabled.guard(groups::list))
@@ -55,11 +49,11 @@ public final class GroupsVerticle extends VerticleBase {
             .on(Actions.PATCH, enabled.guard(groups::patch))
             .on(Actions.DELETE, enabled.guard(groups::delete))
             .register(vertx.eventBus(), BusAddresses.GROUPS))
-        .onSuccess(consumer -> relay.start());
+        .onSuccess(consumer -> events.start());
   }
 
   @Override
   public Future<?> stop() {
-    return profiles.stop().eventually(relay::stop).eventually(pool::close);
+    return profiles.stop().eventually(events::stop).eventually(pool::close);
   }
 }

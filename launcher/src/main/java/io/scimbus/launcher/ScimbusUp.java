@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -79,6 +80,10 @@ public final class ScimbusUp {
     env.put(ConfigKeys.PUBLIC_BASE_URL, baseUrl);
     env.put(ConfigKeys.JWT_SECRET, secret);
     env.put(ConfigKeys.ADMIN_TOKEN, adminToken);
+    env.put(ConfigKeys.WEBHOOK_SECRET_KEYS, "k1:" + Base64.getEncoder().encodeToString(HexFormat.of()
+        .parseHex(randomSecret())));
+    // a developer points webhooks at a receiver on this machine
+    env.put(ConfigKeys.WEBHOOK_ALLOWED_NETWORKS, "127.0.0.0/8,::1/128");
 
     if (options.oneJvm()) {
       say("starting all services in this JVM");

@@ -83,6 +83,29 @@ public final class ConfigKeys {
    */
   public static final String QUEUE_MAX_ATTEMPTS = "SCIMBUS_QUEUE_MAX_ATTEMPTS";
 
+  /**
+   * Keys that encrypt webhook secrets at rest (AES-GCM), {@code kid1:base64key,kid2:base64key} with 16, 24 or 32
+   * byte keys: the first encrypts, every one decrypts, so a key is rotated by putting the new one first.
+   */
+  public static final String WEBHOOK_SECRET_KEYS = "SCIMBUS_WEBHOOK_SECRET_KEYS";
+  /**
+   * Networks (CIDRs, comma-separated) webhook targets may be in although they are private, loopback or link-local,
+   * which are refused otherwise (no SSRF into the cluster). {@code ./scimbus up} allows loopback.
+   */
+  public static final String WEBHOOK_ALLOWED_NETWORKS = "SCIMBUS_WEBHOOK_ALLOWED_NETWORKS";
+  /** Waits before each webhook attempt, e.g. {@code 0,5s,5m,30m,2h,5h,10h,10h}; its length is the attempts. */
+  public static final String WEBHOOK_RETRY_SCHEDULE = "SCIMBUS_WEBHOOK_RETRY_SCHEDULE";
+  /** An endpoint failing for this long (e.g. {@code 5d}) is disabled; its undelivered events become dead letters. */
+  public static final String WEBHOOK_DISABLE_AFTER = "SCIMBUS_WEBHOOK_DISABLE_AFTER";
+  /** How long the secret replaced by a rotation still signs deliveries, beside the new one. */
+  public static final String WEBHOOK_SECRET_GRACE = "SCIMBUS_WEBHOOK_SECRET_GRACE";
+  /** The most one webhook attempt may take, connection included. */
+  public static final String WEBHOOK_TIMEOUT = "SCIMBUS_WEBHOOK_TIMEOUT";
+  /** Webhook attempts in flight at once per notifier instance. */
+  public static final String WEBHOOK_CONCURRENCY = "SCIMBUS_WEBHOOK_CONCURRENCY";
+  /** How often the notifier looks for due deliveries when nothing woke it (retries, other replicas' events). */
+  public static final String WEBHOOK_POLL = "SCIMBUS_WEBHOOK_POLL";
+
   private ConfigKeys() {
   }
 }

@@ -35,6 +35,13 @@ public final class Defaults {
         .put(ConfigKeys.RATE_LIMIT_PER_SECOND, 200)
         .put(ConfigKeys.RATE_LIMIT_BURST, 400)
         .put(ConfigKeys.OUTBOX_POLL_MS, 1000)
-        .put(ConfigKeys.QUEUE_MAX_ATTEMPTS, 5);
+        .put(ConfigKeys.QUEUE_MAX_ATTEMPTS, 5)
+        .put(ConfigKeys.WEBHOOK_ALLOWED_NETWORKS, "")
+        .put(ConfigKeys.WEBHOOK_RETRY_SCHEDULE, "0,5s,5m,30m,2h,5h,10h,10h")
+        .put(ConfigKeys.WEBHOOK_DISABLE_AFTER, "5d")
+        .put(ConfigKeys.WEBHOOK_SECRET_GRACE, "24h")
+        .put(ConfigKeys.WEBHOOK_TIMEOUT, "15s")
+        .put(ConfigKeys.WEBHOOK_CONCURRENCY, 64)
+        .put(ConfigKeys.WEBHOOK_POLL, "1s");
   }
 }

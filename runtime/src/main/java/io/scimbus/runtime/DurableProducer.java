@@ -11,8 +11,9 @@ import java.util.Map;
  */
 public final class DurableProducer {
   /**
-   * Kafka's own default {@code max.request.size}, set explicitly because {@link Outbox#MAX_EVENT_BYTES} is derived
-   * from it; a record above it is refused by the producer before it is sent.
+   * Kafka's own default {@code max.request.size}, set explicitly because the outbox's largest event
+   * ({@code io.scimbus.events.Outbox#MAX_EVENT_BYTES}) is derived from it; a record above it is refused by the
+   * producer before it is sent.
    */
   public static final int MAX_REQUEST_BYTES = 1024 * 1024;
   private static final String REQUEST_TIMEOUT_MS = "10000";

@@ -1,6 +1,7 @@
 package io.scimbus.testsupport;
 
 import io.scimbus.devstack.FreePorts;
+import io.scimbus.devstack.TestInfrastructure;
 import io.scimbus.gateway.GatewayMain;
 import io.scimbus.groups.GroupsMain;
 import io.scimbus.notifier.NotifierMain;
@@ -12,7 +13,9 @@ import io.scimbus.runtime.ServiceRunner;
 import io.scimbus.users.UsersMain;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +33,10 @@ public final class ScimbusCluster implements AutoCloseable {
   public static final String USERS = UsersMain.DEFINITION.name();
   public static final String POLICY = PolicyMain.DEFINITION.name();
   public static final String NOTIFIER = NotifierMain.DEFINITION.name();
+  /** The test cluster's webhook retry waits: eight attempts within about five seconds. */
+  public static final String WEBHOOK_RETRY_SCHEDULE = "0,50ms,100ms,200ms,400ms,800ms,1600ms,1600ms";
+  /** The test cluster's webhook failing period, shorter than its retry schedule. */
+  public static final String WEBHOOK_DISABLE_AFTER = "2s";
   private static final List<ServiceDefinition> SERVICES = List.of(UsersMain.DEFINITION, GroupsMain.DEFINITION,
       PolicyMain.DEFINITION, NotifierMain.DEFINITION, GatewayMain.DEFINITION);
   private static ScimbusCluster shared;
@@ -79,7 +86,19 @@ public final class ScimbusCluster implements AutoCloseable {
         .put(ConfigKeys.PUBLIC_BASE_URL, "http://127.0.0.1:" + httpPort)
         .put(ConfigKeys.OUTBOX_POLL_MS, 200)
         .put(ConfigKeys.JWT_SECRET, UUID.randomUUID().toString())
-        .put(ConfigKeys.ADMIN_TOKEN, "admin-" + UUID.randomUUID()));
+        .put(ConfigKeys.ADMIN_TOKEN, "admin-" + UUID.randomUUID())
+        .put(ConfigKeys.WEBHOOK_SECRET_KEYS, "test:" + randomKey())
+        // receivers in tests listen on loopback; retries and the failing period are compressed to fit a test
+        .put(ConfigKeys.WEBHOOK_ALLOWED_NETWORKS, "127.0.0.0/8")
+        .put(ConfigKeys.WEBHOOK_RETRY_SCHEDULE, WEBHOOK_RETRY_SCHEDULE)
+        .put(ConfigKeys.WEBHOOK_DISABLE_AFTER, WEBHOOK_DISABLE_AFTER)
+        .put(ConfigKeys.WEBHOOK_POLL, "100ms"));
+  }
+
+  private static String randomKey() {
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    return Base64.getEncoder().encodeToString(key);
   }
 
   /** Base URL of the gateway, e.g. {@code http://127.0.0.1:PORT}. */

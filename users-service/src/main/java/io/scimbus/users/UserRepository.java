@@ -1,6 +1,6 @@
 package io.scimbus.users;
 
-import io.scimbus.runtime.store.ListSql;
+import io.scimbus.resource.ListSql;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;

@@ -5,7 +5,7 @@ import io.scimbus.core.profile.ProfileEnforcer;
 import io.scimbus.core.profile.TenantProfile;
 import io.scimbus.core.resource.ResourceNormalizer;
 import io.scimbus.core.schema.ResourceSchema;
-import io.scimbus.runtime.store.ListSql;
+import io.scimbus.resource.ListSql;
 import io.scimbus.sql.ResourceTable;
 
 /**

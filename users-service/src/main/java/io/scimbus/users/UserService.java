@@ -3,27 +3,23 @@ package io.scimbus.users;
 import io.scimbus.contract.EventTypes;
 import io.scimbus.contract.ProvisioningEvent;
 import io.scimbus.contract.ScimReply;
-import io.scimbus.contract.Topics;
 import io.scimbus.core.patch.PatchRequest;
-import io.scimbus.runtime.Outbox;
-import io.scimbus.runtime.OutboxRelay;
-import io.scimbus.runtime.TenantProfiles;
+import io.scimbus.resource.ListResponse;
+import io.scimbus.resource.ListSql;
+import io.scimbus.resource.Preconditions;
+import io.scimbus.resource.Representation;
+import io.scimbus.resource.ResourceEvents;
+import io.scimbus.resource.ResourceIds;
+import io.scimbus.resource.TenantProfiles;
 import io.scimbus.runtime.bus.BusRequest;
 import io.scimbus.runtime.store.Database;
 import io.scimbus.runtime.store.ListQuery;
-import io.scimbus.runtime.store.ListResponse;
-import io.scimbus.runtime.store.ListSql;
 import io.scimbus.runtime.store.PgErrors;
 import io.scimbus.runtime.store.PlainJson;
-import io.scimbus.runtime.store.Preconditions;
-import io.scimbus.runtime.store.Representation;
-import io.scimbus.runtime.store.ResourceIds;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlClient;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,28 +42,27 @@ final class UserService {
   private final TenantProfiles<UserRules> profiles;
   private final UserRepository repository = new UserRepository();
   private final UniqueValueRepository uniqueValues = new UniqueValueRepository();
-  private final Outbox outbox = new Outbox(UsersVerticle.OUTBOX_TABLE);
-  private final OutboxRelay relay;
+  private final ResourceEvents outbox;
 
-  UserService(Database db, TenantProfiles<UserRules> profiles, OutboxRelay relay) {
+  UserService(Database db, TenantProfiles<UserRules> profiles, ResourceEvents outbox) {
     this.db = db;
     this.profiles = profiles;
-    this.relay = relay;
+    this.outbox = outbox;
   }
 
   Future<ScimReply> create(BusRequest request) {
     return rules(request).compose(rules -> {
       JsonObject resource = new JsonObject(storable(rules, PlainJson.map(request.body())));
-      OffsetDateTime now = now();
+      OffsetDateTime now = Representation.now();
       StoredUser user = StoredUser.fromResource(UUID.randomUUID(), resource, 1, now, now);
       JsonObject representation = rules.view().represent(user, request.baseUrl());
       ProvisioningEvent event = event(EventTypes.USER_CREATED, request, user.id(), user.version(), representation);
       return db.transaction(request.deadline(), tx -> repository.insert(tx, request.tenant(), user)
               .compose(v -> uniqueValues.add(tx, request.tenant(), user.id(), unique(rules, resource)))
-              .compose(v -> outbox.add(tx, Topics.USER_EVENTS, event)))
+              .compose(v -> outbox.add(tx, event)))
           .recover(failure -> Future.failedFuture(PgErrors.uniqueness(failure,
               "userName " + user.userName() + " is already taken")))
-          .onSuccess(v -> relay.wake())
+          .onSuccess(v -> outbox.committed())
           .map(v -> ScimReply.created(representation, Representation.etag(user.version())));
     });
   }
@@ -136,9 +131,9 @@ final class UserService {
           JsonObject last = rules.view().represent(stored, request.baseUrl());
           // The deletion is a change after the last stored version, so its event continues the version line.
           ProvisioningEvent event = event(EventTypes.USER_DELETED, request, id, stored.version() + 1, last);
-          return repository.delete(tx, request.tenant(), id).compose(v -> outbox.add(tx, Topics.USER_EVENTS, event));
+          return repository.delete(tx, request.tenant(), id).compose(v -> outbox.add(tx, event));
         })))
-        .onSuccess(v -> relay.wake())
+        .onSuccess(v -> outbox.committed())
         .map(v -> ScimReply.noContent());
   }
 
@@ -153,18 +148,18 @@ final class UserService {
           if (PlainJson.map(resource).equals(PlainJson.map(stored.resource()))) {
             return Future.succeededFuture(new Written(stored, false));
           }
-          StoredUser next = stored.next(resource, now());
+          StoredUser next = stored.next(resource, Representation.now());
           ProvisioningEvent event = event(UserEvents.forUpdate(stored.active(), next.active()), request, id,
               next.version(), rules.view().represent(next, request.baseUrl()));
           return repository.update(tx, request.tenant(), next)
               .compose(v -> uniqueValues.replace(tx, request.tenant(), id, unique(rules, next.resource())))
-              .compose(v -> outbox.add(tx, Topics.USER_EVENTS, event))
+              .compose(v -> outbox.add(tx, event))
               .map(v -> new Written(next, true));
         }))
         .recover(failure -> Future.failedFuture(PgErrors.uniqueness(failure, "userName is already taken")))
         .map(written -> {
           if (written.changed()) {
-            relay.wake();
+            outbox.committed();
           }
           return ScimReply.ok(projected(rules, rules.view().represent(written.user(), request.baseUrl()), request),
               Representation.etag(written.user().version()));
@@ -185,11 +180,8 @@ final class UserService {
 
   /** The user, locked for this transaction; 404 when absent, 412 when {@code If-Match} names another version. */
   private Future<StoredUser> lockCurrent(SqlClient tx, BusRequest request, UUID id) {
-    return repository.findForUpdate(tx, request.tenant(), id).map(found -> {
-      StoredUser stored = found.orElseThrow(() -> ResourceIds.notFound(UserView.RESOURCE_TYPE, request.id()));
-      Preconditions.checkIfMatch(request.ifMatch(), stored.version());
-      return stored;
-    });
+    return Preconditions.writable(repository.findForUpdate(tx, request.tenant(), id), request, UserView.RESOURCE_TYPE,
+        StoredUser::version);
   }
 
   private static JsonObject projected(UserRules rules, JsonObject representation, BusRequest request) {
@@ -211,10 +203,5 @@ final class UserService {
   private static ProvisioningEvent event(String type, BusRequest request, UUID id, long version, JsonObject data) {
     return ProvisioningEvent.of(type, request.tenant(), UserView.RESOURCE_TYPE, id.toString(), version,
         request.requestId(), data);
-  }
-
-  // PostgreSQL keeps microseconds; truncating first makes the reply's meta equal what a later GET returns.
-  private static OffsetDateTime now() {
-    return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
   }
 }

@@ -2,8 +2,8 @@ package io.scimbus.users;
 
 import io.scimbus.core.resource.ResourceProjection;
 import io.scimbus.core.schema.ResourceSchema;
+import io.scimbus.resource.Representation;
 import io.scimbus.runtime.store.PlainJson;
-import io.scimbus.runtime.store.Representation;
 import io.vertx.core.json.JsonObject;
 
 /** What clients see of a stored user: the full representation, and its projection by attributes lists. */
