@@ -11,6 +11,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,6 +27,7 @@ final class Environment implements AutoCloseable {
   final KafkaBroker kafka;
   final String secret = HexFormat.of().formatHex(new SecureRandom().generateSeed(32));
   final String adminToken = HexFormat.of().formatHex(new SecureRandom().generateSeed(32));
+  final String webhookSecretKey = Base64.getEncoder().encodeToString(new SecureRandom().generateSeed(32));
   final long postmasterPid;
   final long kafkaPid;
   final Pool pool;
@@ -76,6 +78,7 @@ final class Environment implements AutoCloseable {
     env.put(ConfigKeys.KAFKA_BOOTSTRAP, kafka.bootstrapServers());
     env.put(ConfigKeys.JWT_SECRET, secret);
     env.put(ConfigKeys.ADMIN_TOKEN, adminToken);
+    env.put(ConfigKeys.WEBHOOK_SECRET_KEYS, "bench:" + webhookSecretKey);
     // the per-tenant rate limit protects production; here it would cap every figure at the limit, not the machine
     env.put(ConfigKeys.RATE_LIMIT_PER_SECOND, Integer.toString(UNLIMITED));
     env.put(ConfigKeys.RATE_LIMIT_BURST, Integer.toString(UNLIMITED));

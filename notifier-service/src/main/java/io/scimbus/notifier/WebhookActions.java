@@ -175,13 +175,7 @@ final class WebhookActions {
   Future<ScimReply> test(BusRequest request) {
     return endpoint(request).compose(endpoint -> {
       UUID eventId = UUID.randomUUID();
-      String body = new JsonObject()
-          .put("type", EventTypes.WEBHOOK_TEST)
-          .put("timestamp", Instant.now().toString())
-          .put("data", new JsonObject().put("endpointId", endpoint.id().toString()))
-          .put("eventId", eventId.toString())
-          .put("tenant", endpoint.tenant())
-          .encode();
+      String body = Envelope.test(eventId, endpoint.tenant(), endpoint.id());
       return sender.send(endpoint, eventId.toString(), body)
           .compose(result -> attempts.record(pool, endpoint.id(), eventId, EventTypes.WEBHOOK_TEST, 1, result)
               .map(v -> ScimReply.ok(result.toJson().put("eventId", eventId.toString())
