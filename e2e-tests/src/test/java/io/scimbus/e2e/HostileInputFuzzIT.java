@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
  * served normally and every outbox drains. Every failure is collected and reported grouped, with a reproducer each.
  *
  * <p>System properties: {@code fuzz.seed} ({@value #DEFAULT_SEED}, printed), {@code fuzz.requests} (10000),
- * {@code fuzz.concurrency} (12), {@code fuzz.maxSeconds} (300).
+ * {@code fuzz.concurrency} (12), {@code fuzz.maxSeconds} (600, a bound for a wedged run).
  */
 class HostileInputFuzzIT {
   private static final ScimbusCluster CLUSTER = ScimbusCluster.shared();
@@ -56,7 +56,7 @@ class HostileInputFuzzIT {
     long seed = Long.getLong("fuzz.seed", DEFAULT_SEED);
     long requests = Long.getLong("fuzz.requests", 10_000);
     int concurrency = Integer.getInteger("fuzz.concurrency", 12);
-    Duration maxTime = Duration.ofSeconds(Long.getLong("fuzz.maxSeconds", 300));
+    Duration maxTime = Duration.ofSeconds(Long.getLong("fuzz.maxSeconds", 600));
     String rerun = "seed " + seed + " (rerun: -Dfuzz.seed=" + seed + " -Dfuzz.requests=" + requests + ")";
     System.out.println("HostileInputFuzzIT " + rerun);
     Path report = Path.of("target", "hostile-fuzz-failures.txt");
