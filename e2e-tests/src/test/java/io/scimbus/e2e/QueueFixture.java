@@ -1,6 +1,7 @@
 package io.scimbus.e2e;
 
 import io.scimbus.runtime.ConfigKeys;
+import io.scimbus.runtime.KafkaTopics;
 import io.scimbus.runtime.Migrations;
 import io.scimbus.runtime.PgPools;
 import io.scimbus.runtime.ServiceConfig;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -70,6 +72,8 @@ final class QueueFixture implements AutoCloseable {
   }
 
   void produce(List<Map.Entry<String, String>> records) {
+    // first, or the broker auto-creates the topic with its default of several partitions
+    await(KafkaTopics.ensure(vertx, config, Set.of(topic)));
     try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
         "bootstrap.servers", config.string(ConfigKeys.KAFKA_BOOTSTRAP), "acks", "all"),
         new StringSerializer(), new StringSerializer())) {
