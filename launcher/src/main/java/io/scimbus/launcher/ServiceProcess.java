@@ -21,9 +21,6 @@ import java.util.stream.Stream;
  * uses the same health port and appends to the same log, so what a dead JVM wrote last stays beside its successor's.
  */
 final class ServiceProcess implements Restartable {
-  // a laptop's suite: small heaps and C1 only, for start-up time rather than peak throughput
-  private static final List<String> JVM_FLAGS = List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
-      "-XX:TieredStopAtLevel=1", ChildProcesses.EXIT_ON_OUT_OF_MEMORY);
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
   private static final Duration STOP_GRACE = Duration.ofSeconds(20);
 
@@ -46,7 +43,7 @@ final class ServiceProcess implements Restartable {
   static ServiceProcess of(Path home, String module, Map<String, String> env, Path logDir) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(JVM_FLAGS);
+    command.addAll(ChildProcesses.SERVICE_JVM_MEMORY_FLAGS);
     command.addAll(ChildProcesses.SERVICE_JVM_MODULE_FLAGS);
     command.add("-jar");
     command.add(fatJar(home, module).toString());
