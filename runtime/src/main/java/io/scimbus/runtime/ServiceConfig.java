@@ -19,15 +19,10 @@ public final class ServiceConfig {
     this.values = values.copy();
   }
 
-  /** Reads defaults, file and this process's environment with vertx-config. */
-  public static Future<ServiceConfig> load(Vertx vertx, JsonObject defaults) {
-    return load(vertx, defaults, System.getenv());
-  }
-
   /**
-   * Reads defaults, the file {@code environment} names, then {@code environment} itself, every value a string as
-   * vertx-config's raw environment store gives it; a launcher running services in its own JVM passes what their
-   * JVMs would have been started with.
+   * Reads defaults, the file {@code environment} names, then {@code environment} itself (a service JVM's own, or what
+   * a launcher running services in its JVM would have started their JVMs with), every value a string as
+   * vertx-config's raw environment store would give it.
    */
   public static Future<ServiceConfig> load(Vertx vertx, JsonObject defaults, Map<String, String> environment) {
     ConfigRetrieverOptions options = new ConfigRetrieverOptions()
