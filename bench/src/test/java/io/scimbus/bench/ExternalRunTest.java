@@ -37,7 +37,7 @@ class ExternalRunTest {
     vertx.close().await();
   }
 
-  /** A cold generator JVM put the first second's p99 at 0.5 to 1.2 s: the measured lookups must come after warm ones. */
+  /** A cold generator put the first second's p99 at 0.5 to 1.2 s: the measured lookups must follow warm ones. */
   @Test
   void theMeasuredLookupsFollowAWarmUpOfLookupsAtTheSameRate() {
     WorkloadResult result = ExternalRun.run(BenchOptions.parse(new String[] {
