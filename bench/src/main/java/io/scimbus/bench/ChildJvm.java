@@ -12,13 +12,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A JVM the benchmark starts from its own jar (a service group or the bare HTTP server), with the flags the
- * production image uses apart from the heap, which is fixed so the two topologies get the same memory per JVM.
+ * A JVM the benchmark starts from its own jar (a service group or the bare HTTP server), with the memory flags of
+ * every service JVM ({@link ChildProcesses#SERVICE_JVM_MEMORY_FLAGS}).
  */
 final class ChildJvm implements AutoCloseable {
-  private static final List<String> HEAP_FLAGS = List.of("-Xms256m", "-Xmx512m",
-      ChildProcesses.EXIT_ON_OUT_OF_MEMORY);
-
   private final String name;
   private final Process process;
   private final Path log;
@@ -32,7 +29,7 @@ final class ChildJvm implements AutoCloseable {
   static ChildJvm start(String name, String mainClass, List<String> args, Map<String, String> env, Path logDir) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(HEAP_FLAGS);
+    command.addAll(ChildProcesses.SERVICE_JVM_MEMORY_FLAGS);
     command.addAll(ChildProcesses.SERVICE_JVM_MODULE_FLAGS);
     command.add("-cp");
     command.add(ownJar());

@@ -65,6 +65,18 @@ final class LoadGenerator implements AutoCloseable {
     Console.say(where + ": warmed up in " + TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start) + " s");
   }
 
+  /** Runs {@code workload} for {@code duration} and throws the figures away; nothing when it is zero. */
+  void warmUp(String where, Workload workload, int concurrency, Duration duration) {
+    if (duration.isZero()) {
+      return;
+    }
+    Console.say(where + ": warming up for " + duration.toSeconds() + " s");
+    Budget budget = new Budget(Long.MAX_VALUE, duration);
+    Recorder recorder = new Recorder();
+    new ClosedLoopRunner(context, concurrency).run(workload.phases(), new ScimClient(http, recorder, budget), recorder,
+        budget).await();
+  }
+
   WorkloadResult closedLoop(String where, Workload workload, Recorder recorder, int concurrency, Limits limits,
       UsageMeter meter) {
     Console.say(where + ": " + workload.name() + " with " + concurrency + " concurrent (" + workload.describe() + ")");

@@ -25,9 +25,12 @@ public final class ChildProcesses {
    * (scimbus up, Kubernetes) start a fresh one. Every service JVM and the Kafka broker get it.
    */
   public static final String EXIT_ON_OUT_OF_MEMORY = "-XX:+ExitOnOutOfMemoryError";
-  /** A laptop's service JVM: a small heap and C1 only, for start-up time rather than peak throughput. */
-  public static final List<String> SMALL_SERVICE_JVM_FLAGS = List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
-      "-XX:TieredStopAtLevel=1", EXIT_ON_OUT_OF_MEMORY);
+  /**
+   * Memory of a service JVM that {@code scimbus up} or the benchmark starts: the same for every service and
+   * topology, so a user measures the stack the benchmark measures. GC and JIT are the JVM's defaults, as in the
+   * production image.
+   */
+  public static final List<String> SERVICE_JVM_MEMORY_FLAGS = List.of("-Xms256m", "-Xmx512m", EXIT_ON_OUT_OF_MEMORY);
   private static final Path SETSID = Path.of("/usr/bin/setsid");
   private static final long KILL_WAIT_SECONDS = 5;
   private static final long PROBE_EVERY_MS = 200;

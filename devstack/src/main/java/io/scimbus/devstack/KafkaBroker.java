@@ -38,7 +38,15 @@ public final class KafkaBroker implements Restartable, AutoCloseable {
     this.port = port;
   }
 
+  /** A broker formatted in {@code workDir} and serving. */
   public static KafkaBroker start(Path workDir) {
+    KafkaBroker broker = prepare(workDir);
+    broker.launch();
+    return broker;
+  }
+
+  /** A broker formatted in {@code workDir}, not started yet: for a supervisor, whose first launch starts it. */
+  public static KafkaBroker prepare(Path workDir) {
     try {
       Path dir = Files.createDirectories(workDir.resolve("kafka"));
       int port = FreePorts.next();
@@ -48,9 +56,7 @@ public final class KafkaBroker implements Restartable, AutoCloseable {
       String classpath = classpath();
       run(List.of(java(), "-cp", classpath, "kafka.tools.StorageTool", "format", "-t", clusterId(), "-c",
           properties.toString()), dir.resolve("format.log"), Duration.ofSeconds(60));
-      KafkaBroker broker = new KafkaBroker(dir, properties, classpath, port);
-      broker.launch();
-      return broker;
+      return new KafkaBroker(dir, properties, classpath, port);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

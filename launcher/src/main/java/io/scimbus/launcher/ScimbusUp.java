@@ -8,6 +8,7 @@ import io.scimbus.groups.GroupsMain;
 import io.scimbus.notifier.NotifierMain;
 import io.scimbus.policy.PolicyMain;
 import io.scimbus.runtime.ConfigKeys;
+import io.scimbus.runtime.ServiceConfig;
 import io.scimbus.runtime.ServiceRunner;
 import io.scimbus.users.UsersMain;
 import io.vertx.core.json.JsonObject;
@@ -25,11 +26,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -54,17 +59,20 @@ public final class ScimbusUp {
     Path stateDir = Files.createDirectories(home.resolve(".scimbus"));
     Path runDir = Files.createTempDirectory("scimbus-run-");
     Path logDir = Files.createDirectories(stateDir.resolve("logs"));
-    List<AutoCloseable> started = new ArrayList<>();
+    List<AutoCloseable> started = new CopyOnWriteArrayList<>();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAll(started), "scimbus-down"));
     started.add(() -> deleteTree(runDir));
 
-    say("starting PostgreSQL");
-    Postgres postgres = Postgres.start();
-    started.add(stopping("PostgreSQL", postgres));
-    say("starting Kafka");
-    KafkaBroker kafka = KafkaBroker.start(runDir);
-    started.add(stopping(kafka.name(), SupervisedChild.start(kafka, RestartBackoff.DEFAULT.copy(),
-        ScimbusUp::say)));
+    say("starting PostgreSQL and Kafka");
+    CompletableFuture<Postgres> postgresStart = inBackground("start-postgres", Postgres::start);
+    started.add(stopping("PostgreSQL", () -> closeOnceStarted(postgresStart)));
+    KafkaBroker kafka = KafkaBroker.prepare(runDir);
+    CompletableFuture<SupervisedChild> kafkaStart = inBackground("start-kafka",
+        () -> SupervisedChild.start(kafka, RestartBackoff.DEFAULT.copy(), ScimbusUp::say));
+    started.add(stopping(kafka.name(), () -> closeOnceStarted(kafkaStart)));
+    Postgres postgres = postgresStart.join();
+    kafkaStart.join();
+    say("PostgreSQL and Kafka ready");
 
     int httpPort = httpPort(options.port());
     String baseUrl = "http://127.0.0.1:" + httpPort;
@@ -87,20 +95,12 @@ public final class ScimbusUp {
 
     if (options.oneJvm()) {
       say("starting all services in this JVM");
-      JsonObject config = new JsonObject();
-      env.forEach(config::put);
-      ServiceRunner.Running running = ServiceRunner.start(ServiceRunner.config(config), List.of(UsersMain.DEFINITION,
-          GroupsMain.DEFINITION, PolicyMain.DEFINITION, NotifierMain.DEFINITION, GatewayMain.DEFINITION)).await();
+      ServiceRunner.Running running = ServiceRunner.start(oneJvmConfig(System.getenv(), env),
+          List.of(UsersMain.DEFINITION, GroupsMain.DEFINITION, PolicyMain.DEFINITION, NotifierMain.DEFINITION,
+              GatewayMain.DEFINITION)).await();
       started.add(stopping("the services", () -> running.vertx().close().await()));
     } else {
-      for (String module : MODULES) {
-        say("starting " + module);
-        ServiceProcess service = ServiceProcess.of(home, module, env, logDir);
-        SupervisedChild supervised = SupervisedChild.start(service, RestartBackoff.DEFAULT.copy(), ScimbusUp::say);
-        started.add(stopping(module, supervised));
-        say(module + " ready (pid " + supervised.pid() + ", health http://127.0.0.1:" + service.healthPort()
-            + "/health/ready, log " + home.relativize(service.log()) + ")");
-      }
+      startServices(home, env, logDir, started);
     }
 
     say("onboarding tenant " + DEMO_TENANT + " through the admin API");
@@ -123,6 +123,67 @@ public final class ScimbusUp {
     System.out.println("  Try           : source .scimbus/scimbus.env && curl -s -H \"Authorization: Bearer $SCIMBUS_TOKEN\" \"$SCIMBUS_BASE_URL/Users\"");
     System.out.println("Press Ctrl-C to stop everything.");
     new CountDownLatch(1).await();
+  }
+
+  /**
+   * Every service JVM at once: each joins the cluster and the gateway answers 503 for a service not there yet, so
+   * none waits for another, and on two cores their start-up (class loading, Hazelcast join, migrations) overlaps.
+   * Each is stopped in the reverse order of {@link #MODULES}, whether it is up, still starting, or failed to.
+   */
+  private static void startServices(Path home, Map<String, String> env, Path logDir, List<AutoCloseable> started) {
+    say("starting " + String.join(", ", MODULES));
+    List<CompletableFuture<SupervisedChild>> launches = new ArrayList<>();
+    for (String module : MODULES) {
+      ServiceProcess service = ServiceProcess.of(home, module, env, logDir);
+      CompletableFuture<SupervisedChild> launch = inBackground("start-" + module, () -> {
+        SupervisedChild supervised = SupervisedChild.start(service, RestartBackoff.DEFAULT.copy(), ScimbusUp::say);
+        say(module + " ready (pid " + supervised.pid() + ", health http://127.0.0.1:" + service.healthPort()
+            + "/health/ready, log " + home.relativize(service.log()) + ")");
+        return supervised;
+      });
+      launches.add(launch);
+      started.add(stopping(module, () -> {
+        if (!launch.isDone() || launch.isCompletedExceptionally()) {
+          // a launch under way fails at once; one that failed may have left its JVM running
+          service.stop();
+        }
+        closeOnceStarted(launch);
+      }));
+    }
+    launches.forEach(CompletableFuture::join);
+  }
+
+  /**
+   * The configuration of services run in this JVM, read exactly as a service JVM reads its own: defaults, the
+   * {@link ConfigKeys#CONFIG_FILE} file, then the environment it would be started with, which is this process's
+   * environment with the launcher's settings on top.
+   */
+  static ServiceConfig oneJvmConfig(Map<String, String> inherited, Map<String, String> launcher) {
+    Map<String, String> environment = new HashMap<>(inherited);
+    environment.putAll(launcher);
+    return ServiceRunner.loadConfig(environment);
+  }
+
+  private static <T> CompletableFuture<T> inBackground(String name, Supplier<T> task) {
+    CompletableFuture<T> result = new CompletableFuture<>();
+    Thread thread = new Thread(() -> {
+      try {
+        result.complete(task.get());
+      } catch (RuntimeException e) {
+        result.completeExceptionally(e);
+      }
+    }, name);
+    thread.setDaemon(true);
+    thread.start();
+    return result;
+  }
+
+  /** Waits for a start under way and closes what it started; nothing when it failed. */
+  private static void closeOnceStarted(CompletableFuture<? extends AutoCloseable> start) throws Exception {
+    AutoCloseable startedThing = start.exceptionally(failure -> null).join();
+    if (startedThing != null) {
+      startedThing.close();
+    }
   }
 
   private static String randomSecret() {

@@ -21,6 +21,7 @@ import java.util.stream.Stream;
  * uses the same health port and appends to the same log, so what a dead JVM wrote last stays beside its successor's.
  */
 final class ServiceProcess implements Restartable {
+  private static final String BUILD = "run mvn package -DskipTests -pl launcher -am";
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
   private static final Duration STOP_GRACE = Duration.ofSeconds(20);
 
@@ -43,7 +44,7 @@ final class ServiceProcess implements Restartable {
   static ServiceProcess of(Path home, String module, Map<String, String> env, Path logDir) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(ChildProcesses.SMALL_SERVICE_JVM_FLAGS);
+    command.addAll(ChildProcesses.SERVICE_JVM_MEMORY_FLAGS);
     command.addAll(ChildProcesses.SERVICE_JVM_MODULE_FLAGS);
     command.add("-jar");
     command.add(fatJar(home, module).toString());
@@ -101,9 +102,9 @@ final class ServiceProcess implements Restartable {
     Path target = home.resolve(module).resolve("target");
     try (Stream<Path> files = Files.list(target)) {
       return files.filter(p -> p.getFileName().toString().endsWith("-fat.jar")).findFirst()
-          .orElseThrow(() -> new IllegalStateException("no fat jar in " + target + ": run mvn install -DskipTests"));
+          .orElseThrow(() -> new IllegalStateException("no fat jar in " + target + ": " + BUILD));
     } catch (IOException e) {
-      throw new IllegalStateException("no " + target + ": run mvn install -DskipTests", e);
+      throw new IllegalStateException("no " + target + ": " + BUILD, e);
     }
   }
 }

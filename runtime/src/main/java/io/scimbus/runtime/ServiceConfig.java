@@ -6,6 +6,7 @@ import io.vertx.config.ConfigStoreOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import java.util.Map;
 
 /**
  * A service's configuration: built-in defaults, then the optional JSON file named by {@link ConfigKeys#CONFIG_FILE},
@@ -18,11 +19,15 @@ public final class ServiceConfig {
     this.values = values.copy();
   }
 
-  /** Reads defaults, file and environment with vertx-config. */
-  public static Future<ServiceConfig> load(Vertx vertx, JsonObject defaults) {
+  /**
+   * Reads defaults, the file {@code environment} names, then {@code environment} itself (a service JVM's own, or what
+   * a launcher running services in its JVM would have started their JVMs with), every value a string as
+   * vertx-config's raw environment store would give it.
+   */
+  public static Future<ServiceConfig> load(Vertx vertx, JsonObject defaults, Map<String, String> environment) {
     ConfigRetrieverOptions options = new ConfigRetrieverOptions()
         .addStore(new ConfigStoreOptions().setType("json").setConfig(defaults));
-    String file = System.getenv(ConfigKeys.CONFIG_FILE);
+    String file = environment.get(ConfigKeys.CONFIG_FILE);
     if (file == null) {
       file = System.getProperty(ConfigKeys.CONFIG_FILE);
     }
@@ -30,7 +35,9 @@ public final class ServiceConfig {
       options.addStore(new ConfigStoreOptions().setType("file").setFormat("json")
           .setConfig(new JsonObject().put("path", file)));
     }
-    options.addStore(new ConfigStoreOptions().setType("env").setConfig(new JsonObject().put("raw-data", true)));
+    JsonObject variables = new JsonObject();
+    environment.forEach(variables::put);
+    options.addStore(new ConfigStoreOptions().setType("json").setConfig(variables));
     ConfigRetriever retriever = ConfigRetriever.create(vertx, options);
     return retriever.getConfig().map(ServiceConfig::new).eventually(retriever::close);
   }

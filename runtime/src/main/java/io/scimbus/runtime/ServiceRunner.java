@@ -7,6 +7,7 @@ import io.vertx.ext.healthchecks.HealthChecks;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,14 +25,7 @@ public final class ServiceRunner {
   /** Entry point of every service's {@code main}. Exits the JVM when start-up fails. */
   public static void main(List<ServiceDefinition> services) {
     try {
-      Vertx bootstrap = Vertx.vertx();
-      ServiceConfig config;
-      try {
-        config = ServiceConfig.load(bootstrap, Defaults.values()).await();
-      } finally {
-        bootstrap.close();
-      }
-      Running running = start(config, services).await();
+      Running running = start(loadConfig(System.getenv()), services).await();
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         LOG.info("shutting down {}", running.names());
         try {
@@ -44,6 +38,16 @@ public final class ServiceRunner {
     } catch (Exception e) {
       LOG.error("start-up failed", e);
       System.exit(1);
+    }
+  }
+
+  /** Defaults, then the {@link ConfigKeys#CONFIG_FILE} file, then {@code environment}; blocks until read. */
+  public static ServiceConfig loadConfig(Map<String, String> environment) {
+    Vertx bootstrap = Vertx.vertx();
+    try {
+      return ServiceConfig.load(bootstrap, Defaults.values(), environment).await();
+    } finally {
+      bootstrap.close();
     }
   }
 

@@ -35,7 +35,7 @@ public final class ServiceJvm implements AutoCloseable {
   public static ServiceJvm start(ScimbusCluster cluster, Class<?> mainClass, Path log) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(ChildProcesses.SMALL_SERVICE_JVM_FLAGS);
+    command.addAll(ChildProcesses.SERVICE_JVM_MEMORY_FLAGS);
     command.addAll(ChildProcesses.SERVICE_JVM_MODULE_FLAGS);
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass.getName()));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
