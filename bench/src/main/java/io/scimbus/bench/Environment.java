@@ -5,6 +5,7 @@ import io.scimbus.devstack.Postgres;
 import io.scimbus.runtime.ConfigKeys;
 import io.scimbus.runtime.Migrations;
 import io.scimbus.runtime.PgPools;
+import io.scimbus.runtime.ServiceConfig;
 import io.scimbus.runtime.ServiceRunner;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -53,9 +54,10 @@ final class Environment implements AutoCloseable {
       kafka.close();
       postgres.close();
     }, "bench-middleware-stop"));
-    Pool pool = PgPools.create(vertx, ServiceRunner.config(new JsonObject().put(ConfigKeys.PG_URI, postgres.uri())
-        .put(ConfigKeys.PG_POOL_SIZE, pgPoolSize)));
-    Migrations.apply(vertx, pool, "users").await();
+    ServiceConfig config = ServiceRunner.config(new JsonObject().put(ConfigKeys.PG_URI, postgres.uri())
+        .put(ConfigKeys.PG_POOL_SIZE, pgPoolSize));
+    Pool pool = PgPools.create(vertx, config);
+    Migrations.apply(vertx, config, "users").await();
     return new Environment(postgres, kafka, pool, pgPoolSize);
   }
 
@@ -90,9 +92,10 @@ final class Environment implements AutoCloseable {
     pool.query("DROP DATABASE IF EXISTS " + database).execute().await();
     pool.query("CREATE DATABASE " + database).execute().await();
     String uri = postgres.uri().replaceAll("/postgres$", "/" + database);
-    Pool ceiling = PgPools.create(vertx, ServiceRunner.config(new JsonObject().put(ConfigKeys.PG_URI, uri)
-        .put(ConfigKeys.PG_POOL_SIZE, pgPoolSize)));
-    Migrations.apply(vertx, ceiling, "users").await();
+    ServiceConfig config = ServiceRunner.config(new JsonObject().put(ConfigKeys.PG_URI, uri)
+        .put(ConfigKeys.PG_POOL_SIZE, pgPoolSize));
+    Pool ceiling = PgPools.create(vertx, config);
+    Migrations.apply(vertx, config, "users").await();
     return ceiling;
   }
 

@@ -2,6 +2,7 @@ package io.scimbus.events;
 
 import io.scimbus.runtime.ConfigKeys;
 import io.scimbus.runtime.DurableProducer;
+import io.scimbus.runtime.KafkaConnection;
 import io.scimbus.runtime.KafkaTopics;
 import io.scimbus.runtime.ServiceConfig;
 import io.vertx.core.Future;
@@ -72,8 +73,8 @@ public final class CommittingConsumer<T> implements Requeue {
     this.pool = pool;
     this.deadLetters = deadLetters;
     this.maxAttempts = config.integer(ConfigKeys.QUEUE_MAX_ATTEMPTS);
-    this.consumer = KafkaConsumer.create(vertx, Map.of(
-        "bootstrap.servers", config.string(ConfigKeys.KAFKA_BOOTSTRAP),
+    Map<String, String> settings = KafkaConnection.settings(config);
+    settings.putAll(Map.of(
         "group.id", groupId,
         "key.deserializer", "org.apache.kafka.common.serialization.StringDeserializer",
         "value.deserializer", "org.apache.kafka.common.serialization.StringDeserializer",
@@ -84,6 +85,7 @@ public final class CommittingConsumer<T> implements Requeue {
         // and one offset commit carry many records instead of one each.
         "fetch.min.bytes", Integer.toString(FETCH_MIN_BYTES),
         "fetch.max.wait.ms", Integer.toString(FETCH_MAX_WAIT_MS)));
+    this.consumer = KafkaConsumer.create(vertx, settings);
   }
 
   /** Creates the topics if needed, subscribes and starts the loop. */

@@ -38,7 +38,7 @@ public final class GroupsVerticle extends VerticleBase {
     profiles = new TenantProfiles<>(vertx, profile -> profile);
     GroupsEnabledGuard enabled = new GroupsEnabledGuard(profiles);
     PgReadiness.register(context.readiness(), "groups-db", pool);
-    return Migrations.apply(vertx, pool, SERVICE)
+    return Migrations.apply(vertx, context.config(), SERVICE)
         .compose(v -> events.createTopic())
         .compose(v -> profiles.start())
         .compose(v -> events.router()

@@ -81,7 +81,7 @@ public final class NotifierVerticle extends VerticleBase {
         }), pool, deadLetters);
     WebhookActions webhooks = new WebhookActions(vertx, pool, new Tenants(vertx.eventBus()), endpoints, deliveries,
         attempts, cipher, policy, signed, settings, queue::wake);
-    return Migrations.apply(vertx, pool, SERVICE)
+    return Migrations.apply(vertx, context.config(), SERVICE)
         .compose(v -> new DeadLetterActions(pool, deadLetters, consumer).registerOn(new ActionRouter())
             .on(Actions.EVENTS, request -> events(db, log, request))
             .on(Actions.WEBHOOK_CREATE, webhooks::create)

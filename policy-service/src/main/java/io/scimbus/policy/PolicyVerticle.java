@@ -67,7 +67,7 @@ public final class PolicyVerticle extends VerticleBase {
         .on(Actions.TOKEN_REGENERATE, tokens::regenerate)
         .on(Actions.TOKEN_STATUS, tokens::status)
         .on(Actions.PROVISIONING_LOG, request -> provisioningLog(db, logRows, request));
-    return Migrations.apply(vertx, pool, SERVICE)
+    return Migrations.apply(vertx, context.config(), SERVICE)
         .compose(v -> router.register(vertx.eventBus(), BusAddresses.POLICY))
         .compose(registered -> logConsumer.start());
   }

@@ -31,6 +31,14 @@ public final class ConfigKeys {
   public static final String KAFKA_PARTITIONS = "SCIMBUS_KAFKA_PARTITIONS";
   /** Replication factor of event topics created at start-up (1 on a laptop, 3 in production). */
   public static final String KAFKA_REPLICATION = "SCIMBUS_KAFKA_REPLICATION";
+  /** Kafka's {@code security.protocol}: PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL. */
+  public static final String KAFKA_SECURITY_PROTOCOL = "SCIMBUS_KAFKA_SECURITY_PROTOCOL";
+  /** Kafka's {@code sasl.mechanism}, e.g. SCRAM-SHA-512; unset for no SASL. */
+  public static final String KAFKA_SASL_MECHANISM = "SCIMBUS_KAFKA_SASL_MECHANISM";
+  /** Kafka's {@code sasl.jaas.config}: holds the credentials, so it comes from a Secret. */
+  public static final String KAFKA_SASL_JAAS_CONFIG = "SCIMBUS_KAFKA_SASL_JAAS_CONFIG";
+  /** PEM file of the CA that signed the brokers' certificates; unset for the JVM's trust store. */
+  public static final String KAFKA_SSL_CA_FILE = "SCIMBUS_KAFKA_SSL_CA_FILE";
 
   /** Port of the gateway's public HTTP server. */
   public static final String HTTP_PORT = "SCIMBUS_HTTP_PORT";

@@ -20,6 +20,7 @@ public final class Defaults {
         .put(ConfigKeys.KAFKA_BOOTSTRAP, "127.0.0.1:9092")
         .put(ConfigKeys.KAFKA_PARTITIONS, 8)
         .put(ConfigKeys.KAFKA_REPLICATION, 1)
+        .put(ConfigKeys.KAFKA_SECURITY_PROTOCOL, "PLAINTEXT")
         .put(ConfigKeys.HTTP_HOST, "0.0.0.0")
         .put(ConfigKeys.HTTP_PORT, 8080)
         .put(ConfigKeys.PUBLIC_BASE_URL, "http://127.0.0.1:8080")

@@ -2,7 +2,6 @@ package io.scimbus.runtime;
 
 import io.vertx.core.Vertx;
 import io.vertx.kafka.client.producer.KafkaProducer;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -28,8 +27,7 @@ public final class DurableProducer {
    */
   public static KafkaProducer<String, String> create(Vertx vertx, ServiceConfig config, int lingerMs,
       int deliveryTimeoutMs, int maxBlockMs) {
-    Map<String, String> settings = new HashMap<>();
-    settings.put("bootstrap.servers", config.string(ConfigKeys.KAFKA_BOOTSTRAP));
+    Map<String, String> settings = KafkaConnection.settings(config);
     settings.put("key.serializer", "org.apache.kafka.common.serialization.StringSerializer");
     settings.put("value.serializer", "org.apache.kafka.common.serialization.StringSerializer");
     settings.put("acks", "all");

@@ -6,7 +6,6 @@ import io.vertx.kafka.admin.KafkaAdminClient;
 import io.vertx.kafka.admin.NewTopic;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.common.errors.TopicExistsException;
 
@@ -28,8 +27,7 @@ public final class KafkaTopics {
   }
 
   public static Future<Void> ensure(Vertx vertx, ServiceConfig config, Set<String> topics) {
-    KafkaAdminClient admin = KafkaAdminClient.create(vertx,
-        Map.of("bootstrap.servers", config.string(ConfigKeys.KAFKA_BOOTSTRAP)));
+    KafkaAdminClient admin = KafkaAdminClient.create(vertx, KafkaConnection.settings(config));
     return admin.listTopics().compose(existing -> {
       List<NewTopic> missing = new ArrayList<>();
       for (String topic : topics) {

@@ -1,83 +1,86 @@
 package io.scimbus.runtime;
 
-import io.scimbus.runtime.bus.Deadline;
-import io.scimbus.runtime.store.Database;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.SqlConnection;
-import io.vertx.sqlclient.Tuple;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.pgclient.SslMode;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Versioned schema migrations of one service. Scripts live on the classpath in {@code db/<service>/}, listed in
- * order by {@code db/<service>/index} (a jar cannot be listed portably). Each applied version is recorded in
- * {@code schema_migrations}; an advisory lock makes concurrent replicas apply them once.
+ * Versioned schema migrations of one service, by Flyway: scripts {@code db/<service>/V<n>__<what>.sql} on the
+ * classpath, applied once each and recorded with a checksum in the service's own history table
+ * {@code <service>_schema_history}, so several services share a database without sharing a history, and an applied
+ * script that was edited afterwards stops the service at start instead of going unnoticed. Flyway's advisory lock
+ * makes concurrent replicas apply each script once.
  */
 public final class Migrations {
   private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
-  private static final String CREATE_TABLE = """
-      CREATE TABLE IF NOT EXISTS schema_migrations (
-        service text NOT NULL,
-        version text NOT NULL,
-        applied_at timestamptz NOT NULL DEFAULT now(),
-        PRIMARY KEY (service, version))""";
-  private static final String LOCK = "SELECT pg_advisory_xact_lock(hashtext('scimbus-migrations'))";
-  private static final String APPLIED = "SELECT version FROM schema_migrations WHERE service = $1";
-  private static final String RECORD = "INSERT INTO schema_migrations (service, version) VALUES ($1, $2)";
+  /** Where scimbus before Flyway recorded applied versions, one row per service and version. */
+  private static final String LEGACY_LATEST = "SELECT max(version) FROM schema_migrations WHERE service = ?";
+  private static final String LEGACY_EXISTS = "SELECT to_regclass('schema_migrations') IS NOT NULL";
 
   private Migrations() {
   }
 
-  public static Future<Void> apply(Vertx vertx, Pool pool, String service) {
-    return readScripts(vertx, service).compose(scripts -> new Database(pool).transaction(Deadline.NONE,
-        conn -> conn.query(LOCK).execute()
-            .compose(v -> conn.query(CREATE_TABLE).execute())
-            .compose(v -> conn.preparedQuery(APPLIED).execute(Tuple.of(service)))
-            .compose(rows -> {
-              Set<String> applied = new HashSet<>();
-              for (Row row : rows) {
-                applied.add(row.getString(0));
-              }
-              Future<Void> chain = Future.succeededFuture();
-              for (Script script : scripts) {
-                if (!applied.contains(script.version())) {
-                  chain = chain.compose(v -> run(conn, service, script));
-                }
-              }
-              return chain;
-            })));
+  /** Applies the service's pending scripts from {@code classpath:db/<service>}. */
+  public static Future<Void> apply(Vertx vertx, ServiceConfig config, String service) {
+    return apply(vertx, config, service, "classpath:db/" + service);
   }
 
-  private static Future<Void> run(SqlConnection conn, String service, Script script) {
-    LOG.info("service={} applying migration {}", service, script.version());
-    return conn.query(script.sql()).execute()
-        .compose(v -> conn.preparedQuery(RECORD).execute(Tuple.of(service, script.version())))
-        .mapEmpty();
+  /** Applies the service's pending scripts from a Flyway location ({@code classpath:...} or {@code filesystem:...}). */
+  static Future<Void> apply(Vertx vertx, ServiceConfig config, String service, String location) {
+    return vertx.executeBlocking(() -> {
+      Jdbc jdbc = Jdbc.of(config.string(ConfigKeys.PG_URI));
+      MigrateResult result = Flyway.configure(Migrations.class.getClassLoader())
+          .dataSource(jdbc.url(), jdbc.user(), jdbc.password())
+          .locations(location)
+          .table(service + "_schema_history")
+          // Another service's tables make the schema non-empty: that is no reason to refuse, and a database the
+          // hand-written runner migrated carries on from the last version it recorded.
+          .baselineOnMigrate(true)
+          .baselineVersion(legacyVersion(jdbc, service))
+          .baselineDescription("before Flyway")
+          .load()
+          .migrate();
+      LOG.info("service={} schema at version {} ({} migrations applied)", service, result.targetSchemaVersion,
+          result.migrationsExecuted);
+      return null;
+    }, false);
   }
 
-  private static Future<List<Script>> readScripts(Vertx vertx, String service) {
-    String folder = "db/" + service + "/";
-    return vertx.fileSystem().readFile(folder + "index").compose(index -> {
-      List<Future<Script>> scripts = new ArrayList<>();
-      for (String line : index.toString().split("\n")) {
-        String name = line.trim();
-        if (!name.isEmpty() && !name.startsWith("#")) {
-          scripts.add(vertx.fileSystem().readFile(folder + name).map(Buffer::toString)
-              .map(sql -> new Script(name.substring(0, name.indexOf("__")), sql)));
+  private static String legacyVersion(Jdbc jdbc, String service) throws SQLException {
+    try (Connection connection = DriverManager.getConnection(jdbc.url(), jdbc.user(), jdbc.password())) {
+      try (ResultSet exists = connection.createStatement().executeQuery(LEGACY_EXISTS)) {
+        if (!exists.next() || !exists.getBoolean(1)) {
+          return "0";
         }
       }
-      return Future.all(scripts).map(all -> all.<Script>list());
-    });
+      try (PreparedStatement latest = connection.prepareStatement(LEGACY_LATEST)) {
+        latest.setString(1, service);
+        try (ResultSet row = latest.executeQuery()) {
+          return row.next() && row.getString(1) != null ? row.getString(1) : "0";
+        }
+      }
+    }
   }
 
-  private record Script(String version, String sql) {
+  /** The JDBC form of a {@code postgresql://} URI, as the reactive client reads it. */
+  record Jdbc(String url, String user, String password) {
+    static Jdbc of(String pgUri) {
+      PgConnectOptions options = PgConnectOptions.fromUri(pgUri);
+      String url = "jdbc:postgresql://" + options.getHost() + ":" + options.getPort() + "/" + options.getDatabase();
+      if (options.getSslMode() != null && options.getSslMode() != SslMode.DISABLE) {
+        url += "?sslmode=" + options.getSslMode().value;
+      }
+      return new Jdbc(url, options.getUser(), options.getPassword());
+    }
   }
 }

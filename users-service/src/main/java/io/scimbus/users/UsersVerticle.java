@@ -36,7 +36,7 @@ public final class UsersVerticle extends VerticleBase {
     profiles = new TenantProfiles<>(vertx, UserRules::of);
     UserService users = new UserService(new Database(pool), profiles, events);
     PgReadiness.register(context.readiness(), "users-db", pool);
-    return Migrations.apply(vertx, pool, SERVICE)
+    return Migrations.apply(vertx, context.config(), SERVICE)
         .compose(v -> events.createTopic())
         .compose(v -> profiles.start())
         .compose(v -> events.router()
