@@ -52,6 +52,19 @@ class ManifestsTest {
   }
 
   @Test
+  void baseRunsTheImagesTheBuildProduces() {
+    List<ObjectNode> deployments = Kustomize.build(Path.of("base")).stream()
+        .filter(r -> r.path("kind").asText().equals("Deployment")).toList();
+    assertEquals(5, deployments.size());
+    for (ObjectNode deployment : deployments) {
+      String module = deployment.at("/metadata/name").asText();
+      assertTrue(Files.isRegularFile(Path.of("..", module, "pom.xml")), module + " is a module of this build");
+      assertEquals("scimbus/" + module + ":" + System.getProperty("image.tag"),
+          deployment.at("/spec/template/spec/containers/0/image").asText());
+    }
+  }
+
+  @Test
   void prodPinsImagesByDigestKeepsTwoOfEachServiceAndTerminatesTls() {
     List<ObjectNode> prod = Kustomize.build(OVERLAYS.resolve("prod"));
     prod.stream().filter(r -> r.path("kind").asText().equals("Deployment"))
