@@ -25,7 +25,7 @@ final class TenantRows implements AutoCloseable {
         AND c.table_name = t.table_name AND c.column_name = 'tenant_id')
       FROM information_schema.tables t
       WHERE t.table_schema = current_schema() AND t.table_type = 'BASE TABLE'
-        AND t.table_name NOT LIKE 'provisioning_log%' AND t.table_name <> 'schema_migrations'
+        AND t.table_name NOT LIKE 'provisioning_log%' AND t.table_name NOT LIKE '%_schema_history'
       ORDER BY 1""";
 
   private final Vertx vertx = Vertx.vertx();

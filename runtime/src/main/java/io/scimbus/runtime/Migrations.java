@@ -3,7 +3,6 @@ package io.scimbus.runtime;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgConnectOptions;
-import io.vertx.pgclient.SslMode;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -76,10 +75,9 @@ public final class Migrations {
   record Jdbc(String url, String user, String password) {
     static Jdbc of(String pgUri) {
       PgConnectOptions options = PgConnectOptions.fromUri(pgUri);
-      String url = "jdbc:postgresql://" + options.getHost() + ":" + options.getPort() + "/" + options.getDatabase();
-      if (options.getSslMode() != null && options.getSslMode() != SslMode.DISABLE) {
-        url += "?sslmode=" + options.getSslMode().value;
-      }
+      // the same sslmode as the pool, named: pgjdbc's default (prefer) is not the reactive client's (disable)
+      String url = "jdbc:postgresql://" + options.getHost() + ":" + options.getPort() + "/" + options.getDatabase()
+          + "?sslmode=" + options.getSslMode().value;
       return new Jdbc(url, options.getUser(), options.getPassword());
     }
   }

@@ -32,6 +32,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,6 +42,9 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,6 +57,8 @@ import org.junit.jupiter.api.Test;
  * they stand for. A second tenant holds look-alike users that the tenant predicate must keep out.
  */
 class FilterBatteryIT {
+  /** A Flyway versioned migration: {@code V<version>__<description>.sql}. */
+  private static final Pattern MIGRATION = Pattern.compile("V(\\d+)__.+\\.sql");
   private static final String TENANT = "battery";
   private static final String OTHER_TENANT = "other";
   private static final String ENT = ScimUrns.ENTERPRISE_USER;
@@ -780,19 +786,25 @@ class FilterBatteryIT {
   }
 
   /**
-   * Runs a service's own migrations, in its index order, so the battery always meets the real tables and indexes.
-   * Read from the sibling module's sources: this module must not depend on a service.
+   * Runs a service's own migrations, in version order as Flyway applies them, so the battery always meets the real
+   * tables and indexes. Read from the sibling module's sources: this module must not depend on a service.
    */
   private static void migrate(String module, String service) {
     Path dir = Path.of("..", module, "src", "main", "resources", "db", service);
-    try {
-      for (String script : Files.readAllLines(dir.resolve("index"), StandardCharsets.UTF_8)) {
-        if (!script.isBlank()) {
-          pool.query(Files.readString(dir.resolve(script.trim()), StandardCharsets.UTF_8)).execute().await();
-        }
+    try (Stream<Path> files = Files.list(dir)) {
+      List<Path> scripts = files.filter(f -> MIGRATION.matcher(f.getFileName().toString()).matches())
+          .sorted(Comparator.comparingInt(FilterBatteryIT::version)).toList();
+      for (Path script : scripts) {
+        pool.query(Files.readString(script, StandardCharsets.UTF_8)).execute().await();
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static int version(Path script) {
+    Matcher name = MIGRATION.matcher(script.getFileName().toString());
+    name.matches();
+    return Integer.parseInt(name.group(1));
   }
 }
