@@ -41,7 +41,8 @@ public final class GatewayVerticle extends VerticleBase {
         config.integer(ConfigKeys.MAX_JSON_STRING_CHARS), maxPayloadBytes));
 
     Router router = Router.router(vertx);
-    router.route().handler(new RequestIdHandler()).handler(new CleanUriHandler()).handler(JsonBody.parsingWith(json));
+    router.route().handler(new RequestIdHandler()).handler(new AccessLogHandler()).handler(new CleanUriHandler())
+        .handler(JsonBody.parsingWith(json));
     tenants.protect(router.route(ScimMedia.SCIM_PREFIX + "/*")
         .handler(BodyHandler.create(false).setBodyLimit(maxPayloadBytes)));
     router.route(ScimMedia.SCIM_PREFIX + "/*").handler(new ContentTypeHandler());

@@ -1,5 +1,6 @@
 package io.scimbus.runtime;
 
+import io.scimbus.runtime.logging.LogContext;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -13,6 +14,7 @@ public final class ClusteredVertx {
   }
 
   public static Future<Vertx> start(ServiceConfig config) {
+    LogContext.init();
     VertxOptions options = new VertxOptions()
         .setMetricsOptions(new MicrometerMetricsOptions()
             .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))

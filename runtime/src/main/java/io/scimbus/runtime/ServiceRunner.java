@@ -1,5 +1,7 @@
 package io.scimbus.runtime;
 
+import io.scimbus.runtime.logging.LogContext;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -25,6 +27,7 @@ public final class ServiceRunner {
   /** Entry point of every service's {@code main}. Exits the JVM when start-up fails. */
   public static void main(List<ServiceDefinition> services) {
     try {
+      LogContext.jvmService(String.join(",", services.stream().map(ServiceDefinition::name).toList()));
       Running running = start(loadConfig(System.getenv()), services).await();
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         LOG.info("shutting down {}", running.names());
@@ -60,7 +63,9 @@ public final class ServiceRunner {
       List<String> names = new ArrayList<>();
       for (ServiceDefinition service : services) {
         names.add(service.name());
-        chain = chain.compose(v -> vertx.deployVerticle(service.verticle().apply(context)).mapEmpty());
+        DeploymentOptions tagged = new DeploymentOptions()
+            .setConfig(new JsonObject().put(LogContext.SERVICE_CONFIG_KEY, service.name()));
+        chain = chain.compose(v -> vertx.deployVerticle(service.verticle().apply(context), tagged).mapEmpty());
       }
       return chain
           .compose(v -> HealthServer.start(vertx, config.integer(ConfigKeys.HEALTH_PORT), readiness,

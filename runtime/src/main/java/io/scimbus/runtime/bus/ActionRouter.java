@@ -5,6 +5,7 @@ import io.scimbus.contract.BusHeaders;
 import io.scimbus.contract.ScimReply;
 import io.scimbus.core.error.ScimException;
 import io.scimbus.runtime.Futures;
+import io.scimbus.runtime.logging.LogContext;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
@@ -37,24 +38,40 @@ public final class ActionRouter {
 
   /** Registers the consumer; the future completes once the registration reached the cluster. */
   public Future<MessageConsumer<JsonObject>> register(EventBus bus, String address) {
-    MessageConsumer<JsonObject> consumer = bus.consumer(address, this::dispatch);
+    MessageConsumer<JsonObject> consumer = bus.consumer(address, message -> dispatch(address, message));
     return consumer.completion().map(consumer);
   }
 
-  private void dispatch(Message<JsonObject> message) {
+  /** Handles one message on its own duplicated context, tagged with the request so every log line of it is. */
+  private void dispatch(String address, Message<JsonObject> message) {
+    long started = System.nanoTime();
     String name = message.headers().get(BusHeaders.ACTION);
+    LogContext.set(message.headers().get(BusHeaders.REQUEST_ID), message.headers().get(BusHeaders.TENANT));
     Futures.attempt(() -> handle(name, message))
-        .onSuccess(reply -> message.reply(reply.toJson()))
+        .onSuccess(reply -> {
+          message.reply(reply.toJson());
+          logHandled(address, name, reply.status(), started);
+        })
         .onFailure(failure -> {
-          if (!(failure instanceof ScimException scim)) {
-            LOG.error("requestId={} tenant={} action={} failed", message.headers().get(BusHeaders.REQUEST_ID),
-                message.headers().get(BusHeaders.TENANT), name, failure);
-          } else if (scim.status() >= 500) {
-            LOG.warn("requestId={} tenant={} action={} -> {} {}", message.headers().get(BusHeaders.REQUEST_ID),
-                message.headers().get(BusHeaders.TENANT), name, scim.status(), scim.detail());
+          int status = failure instanceof ScimException scim ? scim.status() : 500;
+          if (!(failure instanceof ScimException)) {
+            LOG.error("action={} failed", name, failure);
+          } else if (status >= 500) {
+            LOG.warn("action={} -> {} {}", name, status, ((ScimException) failure).detail());
           }
           BusErrors.fail(message, failure);
+          logHandled(address, name, status, started);
         });
+  }
+
+  private static void logHandled(String address, String action, int status, long startedNanos) {
+    long micros = (System.nanoTime() - startedNanos) / 1000;
+    LOG.atInfo()
+        .addKeyValue("address", address)
+        .addKeyValue("action", action)
+        .addKeyValue("status", status)
+        .addKeyValue("latencyMs", micros / 1000.0)
+        .log("{} {} -> {}", address, action, status);
   }
 
   /** Runs the action; a request that arrives after its deadline is refused before any work, its sender is gone. */
