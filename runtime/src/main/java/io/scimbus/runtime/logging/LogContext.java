@@ -51,7 +51,11 @@ public final class LogContext {
     if (tenant != null) {
       fields.put(TENANT, tenant);
     }
-    context.putLocal(FIELDS, Map.copyOf(fields));
+    try {
+      context.putLocal(FIELDS, Map.copyOf(fields));
+    } catch (IllegalArgumentException builtBeforeRegistration) {
+      // A Vert.x built before this class loaded has no slot: its lines go untagged rather than its work failing.
+    }
   }
 
   /** The fields of the current context, the service name included; empty off any Vert.x thread. */
