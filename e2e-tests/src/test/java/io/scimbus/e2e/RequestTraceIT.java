@@ -12,6 +12,8 @@ import io.scimbus.testsupport.ScimbusCluster;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -51,6 +53,54 @@ class RequestTraceIT {
       assertEquals(requestId, event.getString("requestId"));
       assertFalse(logs.lines().stream().anyMatch(line -> line.contains(scim.token())), "a log line holds the token");
     }
+  }
+
+  @Test
+  void everyServiceLineCarriesTheIdOfItsOwnRequest() {
+    ScimClient scim = CLUSTER.newTenant();
+    Map<String, String> sent = new LinkedHashMap<>();
+    try (LogCapture logs = LogCapture.start()) {
+      for (int i = 0; i < 6; i++) {
+        String created = send(scim, sent, "create", "POST", "/Users", user("many" + i + "@example.com"), 201)
+            .json().getString("id");
+        send(scim, sent, "get", "GET", "/Users/" + created, null, 200);
+        send(scim, sent, "patch", "PATCH", "/Users/" + created, new JsonObject()
+            .put("schemas", new JsonArray().add("urn:ietf:params:scim:api:messages:2.0:PatchOp"))
+            .put("Operations", new JsonArray().add(new JsonObject().put("op", "replace").put("path", "displayName")
+                .put("value", "Many " + i))), 200);
+        send(scim, sent, "list", "GET", "/Users?filter=userName%20eq%20%22many" + i + "%40example.com%22", null, 200);
+      }
+      Predicate<JsonObject> handledForTenant = line -> ScimbusCluster.USERS.equals(line.getString("service"))
+          && scim.tenant().equals(line.getString("tenant")) && line.containsKey("action");
+      List<JsonObject> handled = Eventually.await(PATIENCE, () -> logs.json(handledForTenant),
+          lines -> lines.size() >= sent.size());
+      Map<String, String> logged = new LinkedHashMap<>();
+      handled.forEach(line -> logged.merge(line.getString("requestId"), line.getString("action"), (a, b) -> a + "," + b));
+      assertEquals(sent, logged, "request id -> action of the users-service line");
+      Map<String, String> accessLogged = new LinkedHashMap<>();
+      logs.json(line -> "scimbus.access".equals(line.getString("logger"))
+              && scim.tenant().equals(line.getString("tenant")))
+          .forEach(line -> accessLogged.merge(line.getString("requestId"), line.getString("route"), (a, b) -> a + b));
+      assertEquals(sent.keySet(), accessLogged.keySet(), "one gateway access line per request, with its id");
+      List<JsonObject> users = logs.json(line -> ScimbusCluster.USERS.equals(line.getString("service"))
+          && scim.tenant().equals(line.getString("tenant")));
+      assertTrue(users.stream().allMatch(line -> sent.containsKey(line.getString("requestId"))), users.toString());
+    }
+  }
+
+  private static Response send(ScimClient scim, Map<String, String> sent, String action, String method, String path,
+      JsonObject body, int expected) {
+    String requestId = "many-" + action + "-" + UUID.randomUUID();
+    Response response = scim.send(method, path, body == null ? null : body.encode(),
+        Map.of("X-Request-Id", requestId));
+    assertEquals(expected, response.status(), response.toString());
+    sent.put(requestId, action);
+    return response;
+  }
+
+  private static JsonObject user(String userName) {
+    return new JsonObject().put("schemas", new JsonArray().add("urn:ietf:params:scim:schemas:core:2.0:User"))
+        .put("userName", userName);
   }
 
   private static JsonObject firstLine(LogCapture logs, String requestId, Predicate<JsonObject> filter) {

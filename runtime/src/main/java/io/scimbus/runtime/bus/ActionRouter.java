@@ -42,12 +42,15 @@ public final class ActionRouter {
     return consumer.completion().map(consumer);
   }
 
-  /** Handles one message on its own duplicated context, tagged with the request so every log line of it is. */
+  /**
+   * Handles one message on its own duplicated context, tagged with the request so every log line of it is; the
+   * reply and its line come back to that context whichever context the action's futures completed on.
+   */
   private void dispatch(String address, Message<JsonObject> message) {
     long started = System.nanoTime();
     String name = message.headers().get(BusHeaders.ACTION);
     LogContext.set(message.headers().get(BusHeaders.REQUEST_ID), message.headers().get(BusHeaders.TENANT));
-    Futures.attempt(() -> handle(name, message))
+    Futures.onCallerContext(Futures.attempt(() -> handle(name, message)))
         .onSuccess(reply -> {
           message.reply(reply.toJson());
           logHandled(address, name, reply.status(), started);
