@@ -60,6 +60,8 @@ public final class CommittingConsumer<T> implements Requeue {
   // Created on the first replay: most consumers never replay anything.
   private KafkaProducer<String, String> replays;
   private volatile boolean stopped;
+  private volatile boolean assigned;
+  private volatile boolean polling;
 
   public CommittingConsumer(Vertx vertx, ServiceConfig config, String groupId, Set<String> topics,
       Function<JsonObject, T> decode, Function<List<T>, Future<Void>> store, Pool pool,
@@ -84,6 +86,8 @@ public final class CommittingConsumer<T> implements Requeue {
         // and one offset commit carry many records instead of one each.
         "fetch.min.bytes", Integer.toString(FETCH_MIN_BYTES),
         "fetch.max.wait.ms", Integer.toString(FETCH_MAX_WAIT_MS)));
+    ConsumerLag.register(groupId, this.topics, consumer.unwrap());
+    consumer.partitionsAssignedHandler(partitions -> assigned = true);
   }
 
   /** Creates the topics if needed, subscribes and starts the loop. */
@@ -91,6 +95,14 @@ public final class CommittingConsumer<T> implements Requeue {
     return KafkaTopics.ensure(vertx, config, topics)
         .compose(v -> consumer.subscribe(topics))
         .onSuccess(v -> loop());
+  }
+
+  /**
+   * True once the group gave this consumer partitions and while its polls succeed. A later rebalance that leaves it
+   * none (more replicas than partitions) does not make it unready: it is healthy and idle.
+   */
+  public boolean ready() {
+    return assigned && polling;
   }
 
   public Future<Void> stop() {
@@ -115,6 +127,7 @@ public final class CommittingConsumer<T> implements Requeue {
       return;
     }
     consumer.poll(POLL)
+        .onComplete(polled -> polling = polled.succeeded())
         .compose(this::process)
         .onSuccess(v -> loop())
         .onFailure(failure -> {

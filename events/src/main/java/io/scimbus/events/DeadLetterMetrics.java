@@ -1,9 +1,7 @@
 package io.scimbus.events;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Metrics;
-import io.vertx.micrometer.backends.BackendRegistries;
+import io.scimbus.runtime.metrics.Meters;
 
 /** The counter of records parked in dead-letter tables, on the registry {@code /metrics} serves. */
 public final class DeadLetterMetrics {
@@ -18,13 +16,7 @@ public final class DeadLetterMetrics {
   public static void add(String table, int records) {
     if (records > 0) {
       Counter.builder(COUNTER).description("records moved to a dead-letter table").tag(TABLE_TAG, table)
-          .register(registry()).increment(records);
+          .register(Meters.registry()).increment(records);
     }
-  }
-
-  /** Vert.x's registry when metrics are on; Micrometer's global one (which keeps nothing by default) otherwise. */
-  public static MeterRegistry registry() {
-    MeterRegistry registry = BackendRegistries.getDefaultNow();
-    return registry == null ? Metrics.globalRegistry : registry;
   }
 }

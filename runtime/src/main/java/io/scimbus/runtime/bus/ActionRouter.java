@@ -7,6 +7,7 @@ import io.scimbus.core.error.ScimException;
 import io.scimbus.runtime.Futures;
 import io.scimbus.runtime.logging.LogContext;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -30,6 +31,10 @@ public final class ActionRouter {
   }
 
   private final Map<String, Action> actions = new HashMap<>();
+  // Confined to the registering verticle's event loop, as are the fields below.
+  private int inFlight;
+  private MessageConsumer<JsonObject> consumer;
+  private Promise<Void> drained;
 
   public ActionRouter on(String action, Action handler) {
     actions.put(action, handler);
@@ -38,8 +43,32 @@ public final class ActionRouter {
 
   /** Registers the consumer; the future completes once the registration reached the cluster. */
   public Future<MessageConsumer<JsonObject>> register(EventBus bus, String address) {
-    MessageConsumer<JsonObject> consumer = bus.consumer(address, message -> dispatch(address, message));
+    consumer = bus.consumer(address, message -> dispatch(address, message));
     return consumer.completion().map(consumer);
+  }
+
+  /**
+   * Stops taking requests (the address leaves the cluster, so the gateway's next request goes to another replica or
+   * gets 503 at once) and completes when every request already taken has been answered; their deadlines bound that.
+   */
+  public Future<Void> close() {
+    if (consumer == null) {
+      return Future.succeededFuture();
+    }
+    return consumer.unregister().compose(v -> {
+      if (inFlight == 0) {
+        return Future.succeededFuture();
+      }
+      drained = Promise.promise();
+      return drained.future();
+    });
+  }
+
+  private void finished() {
+    inFlight--;
+    if (inFlight == 0 && drained != null) {
+      drained.tryComplete();
+    }
   }
 
   /**
@@ -48,11 +77,13 @@ public final class ActionRouter {
    */
   private void dispatch(String address, Message<JsonObject> message) {
     long started = System.nanoTime();
+    inFlight++;
     String name = message.headers().get(BusHeaders.ACTION);
     LogContext.set(message.headers().get(BusHeaders.REQUEST_ID), message.headers().get(BusHeaders.TENANT));
     Futures.onCallerContext(Futures.attempt(() -> handle(name, message)))
         .onSuccess(reply -> {
           message.reply(reply.toJson());
+          finished();
           logHandled(address, name, reply.status(), started);
         })
         .onFailure(failure -> {
@@ -63,6 +94,7 @@ public final class ActionRouter {
             LOG.warn("action={} -> {} {}", name, status, ((ScimException) failure).detail());
           }
           BusErrors.fail(message, failure);
+          finished();
           logHandled(address, name, status, started);
         });
   }
