@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 /** SIGTERM's order on a second users-service replica: readiness DOWN while it still serves, then it leaves. */
 class GracefulShutdownIT {
   private static final ScimbusCluster CLUSTER = ScimbusCluster.shared();
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private static final Duration PATIENCE = Duration.ofSeconds(30);
 
   @Test
@@ -58,7 +58,8 @@ class GracefulShutdownIT {
 
   private static HttpResponse<String> ready(int port) {
     try {
-      return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + HealthServer.READY)).build(),
+      return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + HealthServer.READY))
+          .timeout(Duration.ofSeconds(10)).build(),
           HttpResponse.BodyHandlers.ofString());
     } catch (Exception e) {
       throw new IllegalStateException(e);

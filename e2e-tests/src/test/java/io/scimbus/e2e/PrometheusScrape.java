@@ -32,18 +32,16 @@ record PrometheusScrape(String text) {
 
   /** Sum of the samples of {@code name} whose labels include {@code labels}; 0 when there is none. */
   double value(String name, Map<String, String> labels) {
-    double sum = 0;
-    for (String line : text.split("\n")) {
-      if (line.startsWith(name + "{") && labels.entrySet().stream()
-          .allMatch(label -> line.contains(label.getKey() + "=\"" + label.getValue() + "\""))) {
-        sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-      }
-    }
-    return sum;
+    return text.lines().filter(line -> sample(line, name, labels))
+        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
   }
 
   boolean has(String name, Map<String, String> labels) {
-    return text.lines().anyMatch(line -> line.startsWith(name + "{") && labels.entrySet().stream()
-        .allMatch(label -> line.contains(label.getKey() + "=\"" + label.getValue() + "\"")));
+    return text.lines().anyMatch(line -> sample(line, name, labels));
+  }
+
+  private static boolean sample(String line, String name, Map<String, String> labels) {
+    return (line.startsWith(name + "{") || line.startsWith(name + " ")) && labels.entrySet().stream()
+        .allMatch(label -> line.contains(label.getKey() + "=\"" + label.getValue() + "\""));
   }
 }

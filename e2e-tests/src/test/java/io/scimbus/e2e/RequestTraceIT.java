@@ -9,6 +9,8 @@ import io.scimbus.testsupport.NotifierEvents;
 import io.scimbus.testsupport.ScimClient;
 import io.scimbus.testsupport.ScimClient.Response;
 import io.scimbus.testsupport.ScimbusCluster;
+import io.scimbus.testsupport.WebhookReceiver;
+import io.scimbus.testsupport.WebhookReceiver.Delivery;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
@@ -19,16 +21,20 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
-/** A client's X-Request-Id follows its request: gateway access log, the service's log line, the event. */
+/**
+ * A client's X-Request-Id follows its request: gateway access log, the service's log line, the event, and the
+ * webhook delivery the event caused.
+ */
 class RequestTraceIT {
   private static final ScimbusCluster CLUSTER = ScimbusCluster.shared();
-  private static final Duration PATIENCE = Duration.ofSeconds(10);
+  private static final Duration PATIENCE = Duration.ofSeconds(30);
 
   @Test
   void requestIdAppearsInAccessLogServiceLogAndEvent() {
     ScimClient scim = CLUSTER.newTenant();
     String requestId = "trace-" + UUID.randomUUID();
-    try (LogCapture logs = LogCapture.start()) {
+    try (LogCapture logs = LogCapture.start(); WebhookReceiver receiver = WebhookReceiver.start()) {
+      new Webhooks(CLUSTER, scim.tenant()).register(receiver.url());
       Response created = scim.send("POST", "/Users", new JsonObject()
           .put("schemas", new JsonArray().add("urn:ietf:params:scim:schemas:core:2.0:User"))
           .put("userName", "trace@example.com").encode(), Map.of("X-Request-Id", requestId));
@@ -51,6 +57,9 @@ class RequestTraceIT {
 
       JsonObject event = new NotifierEvents(CLUSTER, scim.tenant()).await(created.json().getString("id"));
       assertEquals(requestId, event.getString("requestId"));
+      Delivery delivery = receiver.awaitSucceeded(PATIENCE, 1).get(0);
+      assertEquals(requestId, delivery.requestId(), "the delivery's X-Request-Id header");
+      assertEquals(requestId, delivery.json().getString("requestId"));
       assertFalse(logs.lines().stream().anyMatch(line -> line.contains(scim.token())), "a log line holds the token");
     }
   }
@@ -75,7 +84,8 @@ class RequestTraceIT {
       List<JsonObject> handled = Eventually.await(PATIENCE, () -> logs.json(handledForTenant),
           lines -> lines.size() >= sent.size());
       Map<String, String> logged = new LinkedHashMap<>();
-      handled.forEach(line -> logged.merge(line.getString("requestId"), line.getString("action"), (a, b) -> a + "," + b));
+      handled.forEach(line -> logged.merge(line.getString("requestId"), line.getString("action"),
+          (a, b) -> a + "," + b));
       assertEquals(sent, logged, "request id -> action of the users-service line");
       Map<String, String> accessLogged = new LinkedHashMap<>();
       logs.json(line -> "scimbus.access".equals(line.getString("logger"))

@@ -92,6 +92,7 @@ public final class CommittingConsumer<T> implements Requeue {
 
   /** Creates the topics if needed, subscribes and starts the loop. */
   public Future<Void> start() {
+    DeadLetterMetrics.register(deadLetters.table());
     return KafkaTopics.ensure(vertx, config, topics)
         .compose(v -> consumer.subscribe(topics))
         .onSuccess(v -> loop());

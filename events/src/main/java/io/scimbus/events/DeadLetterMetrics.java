@@ -12,11 +12,20 @@ public final class DeadLetterMetrics {
   private DeadLetterMetrics() {
   }
 
+  /** Shows {@code table}'s counter at 0 from start-up, so that rate() and increase() see its first record. */
+  public static void register(String table) {
+    counter(table);
+  }
+
   /** Counts {@code records} parked in {@code table}, once the transaction that parked them committed. */
   public static void add(String table, int records) {
     if (records > 0) {
-      Counter.builder(COUNTER).description("records moved to a dead-letter table").tag(TABLE_TAG, table)
-          .register(Meters.registry()).increment(records);
+      counter(table).increment(records);
     }
+  }
+
+  private static Counter counter(String table) {
+    return Counter.builder(COUNTER).description("records moved to a dead-letter table").tag(TABLE_TAG, table)
+        .register(Meters.registry());
   }
 }

@@ -90,6 +90,7 @@ public final class OutboxRelay implements Requeue {
 
   public void start() {
     gauges.start();
+    DeadLetterMetrics.register(deadLetters.table());
     schedule(0);
   }
 

@@ -6,9 +6,12 @@ import io.micrometer.core.instrument.Timer;
 import io.scimbus.gateway.RequestOutcomeHandler.RequestOutcome;
 import io.scimbus.runtime.metrics.Meters;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * {@code scimbus_scim_requests_seconds{resource,operation,outcome}}, a latency histogram of SCIM requests, and
@@ -21,15 +24,18 @@ final class ScimRequestMetrics implements Consumer<RequestOutcome> {
   private static final String SCIM_PREFIX = ScimMedia.SCIM_PREFIX + "/";
   private static final Set<String> RESOURCES = Set.of("Users", "Groups", "Bulk", "Schemas", "ResourceTypes",
       "ServiceProviderConfig");
-  private static final Set<Integer> REFUSED = Set.of(429, 503);
 
   private final MeterRegistry registry = Meters.registry();
+  // Registered at 0 from start-up, so that rate() and increase() see the first refusal.
+  private final Map<Integer, Counter> refusals = Stream.of(429, 503).collect(Collectors.toMap(status -> status,
+      status -> Counter.builder(REFUSALS).description("requests refused for load (429) or unavailability (503)")
+          .tag("status", Integer.toString(status)).register(registry)));
 
   @Override
   public void accept(RequestOutcome outcome) {
-    if (REFUSED.contains(outcome.status())) {
-      Counter.builder(REFUSALS).description("requests refused for load (429) or unavailability (503)")
-          .tag("status", Integer.toString(outcome.status())).register(registry).increment();
+    Counter refused = refusals.get(outcome.status());
+    if (refused != null) {
+      refused.increment();
     }
     if (!outcome.route().startsWith(SCIM_PREFIX)) {
       return;

@@ -49,6 +49,7 @@ public final class NotifierVerticle extends VerticleBase {
   private WorkQueue queue;
   private WebhookSender sender;
   private final ActionRouter router = new ActionRouter();
+  private WebhookQueueGauges queueGauges;
 
   public NotifierVerticle(ServiceContext context) {
     this.context = context;
@@ -84,6 +85,7 @@ public final class NotifierVerticle extends VerticleBase {
         }), pool, deadLetters);
     WebhookActions webhooks = new WebhookActions(vertx, pool, new Tenants(vertx.eventBus()), endpoints, deliveries,
         attempts, cipher, policy, signed, settings, queue::wake);
+    queueGauges = new WebhookQueueGauges(vertx, pool);
     PgReadiness.register(context.readiness(), "notifier-db", pool);
     Readiness.register(context.readiness(), "notifier-kafka-consumer", consumer::ready,
         "no event partitions assigned, or polls failing");
@@ -101,11 +103,15 @@ public final class NotifierVerticle extends VerticleBase {
             .on(Actions.WEBHOOK_TEST, webhooks::test)
             .register(vertx.eventBus(), BusAddresses.NOTIFIER))
         .compose(registered -> consumer.start())
-        .onSuccess(v -> queue.start());
+        .onSuccess(v -> {
+          queue.start();
+          queueGauges.start();
+        });
   }
 
   @Override
   public Future<?> stop() {
+    queueGauges.stop();
     return router.close().compose(v -> {
       queue.stop();
       return consumer.stop();
