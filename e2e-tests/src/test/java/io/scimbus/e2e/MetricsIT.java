@@ -108,6 +108,7 @@ class MetricsIT {
       }
     }
     assertTrue(used.contains("scimbus_outbox_age_seconds"), used.toString());
+    assertEquals(201, CLUSTER.newTenant().post("/Users", user("served@example.com")).status());
     String served = Stream.of(ScimbusCluster.GATEWAY, ScimbusCluster.USERS, ScimbusCluster.POLICY,
             ScimbusCluster.NOTIFIER, GroupsMain.DEFINITION.name())
         .map(service -> PrometheusScrape.of(CLUSTER.member(service).healthPort()).text())

@@ -14,17 +14,26 @@ import java.util.concurrent.TimeUnit;
  */
 final class DeliveryOutcomes {
   static final String ATTEMPTS = "scimbus.webhook.attempts";
+  private static final String SUCCESS = "2xx";
 
   private final MeterRegistry registry = Meters.registry();
 
+  DeliveryOutcomes() {
+    // the success series exists from start-up, so that a failure ratio has a denominator before the first success
+    timer(SUCCESS);
+  }
+
   void record(AttemptResult result) {
-    Timer.builder(ATTEMPTS).description("webhook delivery attempts, by outcome")
-        .tag("outcome", outcome(result))
+    timer(outcome(result)).record(result.latencyMs(), TimeUnit.MILLISECONDS);
+  }
+
+  private Timer timer(String outcome) {
+    return Timer.builder(ATTEMPTS).description("webhook delivery attempts, by outcome")
+        .tag("outcome", outcome)
         .publishPercentileHistogram()
         .minimumExpectedValue(Duration.ofMillis(1))
         .maximumExpectedValue(Duration.ofSeconds(30))
-        .register(registry)
-        .record(result.latencyMs(), TimeUnit.MILLISECONDS);
+        .register(registry);
   }
 
   static String outcome(AttemptResult result) {

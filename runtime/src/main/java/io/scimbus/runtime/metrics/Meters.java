@@ -17,9 +17,9 @@ import java.util.function.DoubleSupplier;
 
 /**
  * scimbus's meters, registered where Vert.x's Prometheus backend scrapes them. Label rule: every tag has a value set
- * fixed by the code (resource type, operation, outcome class, outbox table, consumer group and topic); tenant, user,
- * path and request id are never tags, as they are unbounded. Per-tenant questions are answered by the logs and the
- * provisioning log.
+ * fixed by the code (resource type, operation, outcome class, outbox table, consumer group and topic) or capped (the
+ * webhook endpoints with the deepest queues); tenant, user, path and request id are never tags, as they are
+ * unbounded. Per-tenant questions are answered by the logs, the provisioning log and the webhook delivery log.
  */
 public final class Meters {
   private static final Map<String, AtomicReference<DoubleSupplier>> GAUGES = new ConcurrentHashMap<>();
