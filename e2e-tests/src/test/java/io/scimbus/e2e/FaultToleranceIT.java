@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.scimbus.contract.EventTypes;
 import io.scimbus.devstack.KafkaBroker;
 import io.scimbus.runtime.ConfigKeys;
+import io.scimbus.runtime.HealthServer;
 import io.scimbus.testsupport.NotifierEvents;
 import io.scimbus.testsupport.ScimClient;
 import io.scimbus.testsupport.ScimClient.Response;
@@ -16,6 +17,12 @@ import io.scimbus.testsupport.IsolatedDatabases;
 import io.scimbus.users.UsersMain;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,7 +39,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What a crash or an outage costs: users-service killed with SIGKILL under a write stream, and Kafka stopped for
- * 30 s. Neither loses an acknowledged write or an event, nor produces an event twice or one without its change.
+ * 30 s. Neither loses an acknowledged write or an event, nor produces an event twice or one without its change; the
+ * outage shows on users-service's metrics (outbox age) and readiness.
  * These tests break things, so they run on a cluster, a database and a Kafka broker of their own: the shared test
  * cluster never sees them. users-service runs as a JVM of its own so that it can be killed as a pod would be.
  */
@@ -41,6 +49,10 @@ class FaultToleranceIT {
   // the production default rather than the shared cluster's 3 s: a cold member on a busy machine must not fail a write
   private static final int BUS_TIMEOUT_MS = 10_000;
   private static final Duration KAFKA_DOWN = Duration.ofSeconds(30);
+  private static final String OUTBOX_AGE = "scimbus_outbox_age_seconds";
+  private static final String OUTBOX_DEPTH = "scimbus_outbox_depth";
+  private static final Map<String, String> USERS_OUTBOX = Map.of("outbox", "users_outbox");
+  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private static final long WRITE_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
   private static Path workDir;
@@ -123,11 +135,21 @@ class FaultToleranceIT {
       created.add(create(scim, "during-" + i + "@example.com"));
       LockSupport.parkNanos(downSince + (i + 1) * WRITE_EVERY_NANOS - System.nanoTime());
     }
+    // what an SRE sees meanwhile: events pile up and age in the outbox, and users-service says why it is not ready
+    PrometheusScrape stalled = PrometheusScrape.of(users.healthPort());
+    assertTrue(stalled.value(OUTBOX_AGE, USERS_OUTBOX) >= 10, stalled.text());
+    assertTrue(stalled.value(OUTBOX_DEPTH, USERS_OUTBOX) > 0, stalled.text());
+    HttpResponse<String> unready = Eventually.await(PATIENCE, () -> ready(users.healthPort()),
+        response -> response.statusCode() == 503);
+    assertTrue(unready.body().contains("users-kafka-producer"), unready.body());
     kafka.launch();
 
     assertTrue(created.size() > 5 + 10, "too few writes while Kafka was down: " + created.size());
     assertEquals(created, storedUserIds(scim));
     assertOneCreatedEventPerUser(scim, created);
+    Eventually.await(PATIENCE, () -> PrometheusScrape.of(users.healthPort()),
+        scrape -> scrape.value(OUTBOX_DEPTH, USERS_OUTBOX) == 0 && scrape.value(OUTBOX_AGE, USERS_OUTBOX) == 0);
+    Eventually.await(PATIENCE, () -> ready(users.healthPort()), response -> response.statusCode() == 200);
   }
 
   private static ServiceJvm startUsersService() {
@@ -138,6 +160,18 @@ class FaultToleranceIT {
     Response response = scim.post("/Users", new JsonObject().put("userName", userName));
     assertEquals(201, response.status(), response.toString());
     return response.json().getString("id");
+  }
+
+  private static HttpResponse<String> ready(int healthPort) {
+    try {
+      return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + healthPort + HealthServer.READY))
+          .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   private static Set<String> storedUserIds(ScimClient scim) {

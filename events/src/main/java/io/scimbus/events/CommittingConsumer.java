@@ -61,6 +61,8 @@ public final class CommittingConsumer<T> implements Requeue {
   // Created on the first replay: most consumers never replay anything.
   private KafkaProducer<String, String> replays;
   private volatile boolean stopped;
+  private volatile boolean assigned;
+  private volatile boolean polling;
 
   public CommittingConsumer(Vertx vertx, ServiceConfig config, String groupId, Set<String> topics,
       Function<JsonObject, T> decode, Function<List<T>, Future<Void>> store, Pool pool,
@@ -86,13 +88,24 @@ public final class CommittingConsumer<T> implements Requeue {
         "fetch.min.bytes", Integer.toString(FETCH_MIN_BYTES),
         "fetch.max.wait.ms", Integer.toString(FETCH_MAX_WAIT_MS)));
     this.consumer = KafkaConsumer.create(vertx, settings);
+    ConsumerLag.register(groupId, this.topics, consumer.unwrap());
+    consumer.partitionsAssignedHandler(partitions -> assigned = true);
   }
 
   /** Creates the topics if needed, subscribes and starts the loop. */
   public Future<Void> start() {
+    DeadLetterMetrics.register(deadLetters.table());
     return KafkaTopics.ensure(vertx, config, topics)
         .compose(v -> consumer.subscribe(topics))
         .onSuccess(v -> loop());
+  }
+
+  /**
+   * True once the group gave this consumer partitions and while its polls succeed. A later rebalance that leaves it
+   * none (more replicas than partitions) does not make it unready: it is healthy and idle.
+   */
+  public boolean ready() {
+    return assigned && polling;
   }
 
   public Future<Void> stop() {
@@ -117,6 +130,7 @@ public final class CommittingConsumer<T> implements Requeue {
       return;
     }
     consumer.poll(POLL)
+        .onComplete(polled -> polling = polled.succeeded())
         .compose(this::process)
         .onSuccess(v -> loop())
         .onFailure(failure -> {

@@ -1,9 +1,7 @@
 package io.scimbus.events;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Metrics;
-import io.vertx.micrometer.backends.BackendRegistries;
+import io.scimbus.runtime.metrics.Meters;
 
 /** The counter of records parked in dead-letter tables, on the registry {@code /metrics} serves. */
 public final class DeadLetterMetrics {
@@ -14,17 +12,20 @@ public final class DeadLetterMetrics {
   private DeadLetterMetrics() {
   }
 
+  /** Shows {@code table}'s counter at 0 from start-up, so that rate() and increase() see its first record. */
+  public static void register(String table) {
+    counter(table);
+  }
+
   /** Counts {@code records} parked in {@code table}, once the transaction that parked them committed. */
   public static void add(String table, int records) {
     if (records > 0) {
-      Counter.builder(COUNTER).description("records moved to a dead-letter table").tag(TABLE_TAG, table)
-          .register(registry()).increment(records);
+      counter(table).increment(records);
     }
   }
 
-  /** Vert.x's registry when metrics are on; Micrometer's global one (which keeps nothing by default) otherwise. */
-  public static MeterRegistry registry() {
-    MeterRegistry registry = BackendRegistries.getDefaultNow();
-    return registry == null ? Metrics.globalRegistry : registry;
+  private static Counter counter(String table) {
+    return Counter.builder(COUNTER).description("records moved to a dead-letter table").tag(TABLE_TAG, table)
+        .register(Meters.registry());
   }
 }

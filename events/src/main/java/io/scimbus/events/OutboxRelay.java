@@ -47,6 +47,7 @@ public final class OutboxRelay implements Requeue {
   // A relay transaction holds its rows locked while it waits for Kafka, so it gives up sooner than a log writer.
   private static final int DELIVERY_TIMEOUT_MS = 20_000;
   private static final int MAX_BLOCK_MS = 10_000;
+  private static final long GAUGE_SAMPLE_MS = 5_000;
   private static final String TRY_LOCK = "SELECT pg_try_advisory_xact_lock(hashtext($1))";
 
   private final Vertx vertx;
@@ -60,11 +61,13 @@ public final class OutboxRelay implements Requeue {
   private final String requeue;
   private final long pollMs;
   private final int maxAttempts;
+  private final OutboxGauges gauges;
   private boolean draining;
   private boolean wakeRequested;
   private long timerId = -1;
   private boolean stopped;
   private boolean lingering;
+  private volatile boolean publishing = true;
 
   public OutboxRelay(Vertx vertx, Pool pool, ServiceConfig config, String table, DeadLetterStore deadLetters) {
     this.vertx = vertx;
@@ -82,9 +85,12 @@ public final class OutboxRelay implements Requeue {
     this.pollMs = config.longValue(ConfigKeys.OUTBOX_POLL_MS);
     this.maxAttempts = config.integer(ConfigKeys.QUEUE_MAX_ATTEMPTS);
     this.producer = DurableProducer.create(vertx, config, PRODUCER_LINGER_MS, DELIVERY_TIMEOUT_MS, MAX_BLOCK_MS);
+    this.gauges = new OutboxGauges(vertx, pool, table, GAUGE_SAMPLE_MS);
   }
 
   public void start() {
+    gauges.start();
+    DeadLetterMetrics.register(deadLetters.table());
     schedule(0);
   }
 
@@ -109,9 +115,15 @@ public final class OutboxRelay implements Requeue {
     wake();
   }
 
+  /** False while the latest attempt to publish to Kafka failed: events wait in the outbox. */
+  public boolean publishing() {
+    return publishing;
+  }
+
   public Future<Void> stop() {
     stopped = true;
     vertx.cancelTimer(timerId);
+    gauges.stop();
     return producer.close();
   }
 
@@ -132,6 +144,9 @@ public final class OutboxRelay implements Requeue {
       if (result.succeeded()) {
         DeadLetterMetrics.add(deadLetters.table(), result.result().parked());
       }
+      // Every row of a batch refused (Kafka unreachable) counts as not publishing; one refused record does not.
+      Drained drained = result.succeeded() ? result.result() : null;
+      publishing = drained != null && (drained.rows() == 0 || drained.waiting() < drained.rows());
       if (result.failed()) {
         LOG.warn("outbox={} publish failed, will retry: {}", table, result.cause().toString());
         schedule(pollMs);

@@ -9,6 +9,7 @@ import io.scimbus.contract.ProvisioningEvent;
 import io.scimbus.core.error.ScimException;
 import io.scimbus.devstack.KafkaBroker;
 import io.scimbus.devstack.TestInfrastructure;
+import io.scimbus.runtime.metrics.Meters;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
@@ -129,7 +130,7 @@ class OutboxRelayIT {
   }
 
   private static double parked(String table) {
-    Counter counter = DeadLetterMetrics.registry().find(DeadLetterMetrics.COUNTER)
+    Counter counter = Meters.registry().find(DeadLetterMetrics.COUNTER)
         .tag(DeadLetterMetrics.TABLE_TAG, table).counter();
     return counter == null ? 0 : counter.count();
   }

@@ -1,6 +1,7 @@
 package io.scimbus.gateway;
 
 import io.scimbus.core.error.ScimException;
+import io.scimbus.runtime.logging.LogContext;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
@@ -43,6 +44,7 @@ final class BearerAuthHandler implements Handler<RoutingContext> {
         })
         .onSuccess(tenant -> {
           rc.put(TENANT_KEY, tenant);
+          LogContext.set(RequestIdHandler.of(rc), tenant);
           rc.next();
         })
         .onFailure(rc::fail);

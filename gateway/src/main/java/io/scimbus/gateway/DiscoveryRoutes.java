@@ -20,11 +20,16 @@ final class DiscoveryRoutes {
   }
 
   void mount(Router router) {
-    router.get(ScimMedia.SCIM_PREFIX + "/ServiceProviderConfig").handler(rc -> forward(rc, Actions.SERVICE_PROVIDER_CONFIG));
-    router.get(ScimMedia.SCIM_PREFIX + "/ResourceTypes").handler(rc -> forward(rc, Actions.RESOURCE_TYPES));
-    router.get(ScimMedia.SCIM_PREFIX + "/ResourceTypes/:id").handler(rc -> forward(rc, Actions.RESOURCE_TYPE));
-    router.get(ScimMedia.SCIM_PREFIX + "/Schemas").handler(rc -> forward(rc, Actions.SCHEMAS));
-    router.get(ScimMedia.SCIM_PREFIX + "/Schemas/:id").handler(rc -> forward(rc, Actions.SCHEMA));
+    router.get(ScimMedia.SCIM_PREFIX + "/ServiceProviderConfig").handler(RouteTemplate::remember)
+        .handler(rc -> forward(rc, Actions.SERVICE_PROVIDER_CONFIG));
+    router.get(ScimMedia.SCIM_PREFIX + "/ResourceTypes").handler(RouteTemplate::remember)
+        .handler(rc -> forward(rc, Actions.RESOURCE_TYPES));
+    router.get(ScimMedia.SCIM_PREFIX + "/ResourceTypes/:id").handler(RouteTemplate::remember)
+        .handler(rc -> forward(rc, Actions.RESOURCE_TYPE));
+    router.get(ScimMedia.SCIM_PREFIX + "/Schemas").handler(RouteTemplate::remember)
+        .handler(rc -> forward(rc, Actions.SCHEMAS));
+    router.get(ScimMedia.SCIM_PREFIX + "/Schemas/:id").handler(RouteTemplate::remember)
+        .handler(rc -> forward(rc, Actions.SCHEMA));
   }
 
   private void forward(RoutingContext rc, String action) {

@@ -12,6 +12,7 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.healthchecks.Status;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** The HTTP entry: SCIM routes per tenant, authenticated, forwarded over the clustered bus; bulk and the admin API. */
@@ -41,14 +42,19 @@ public final class GatewayVerticle extends VerticleBase {
         config.integer(ConfigKeys.MAX_JSON_STRING_CHARS), maxPayloadBytes));
 
     Router router = Router.router(vertx);
-    router.route().handler(new RequestIdHandler()).handler(new CleanUriHandler()).handler(JsonBody.parsingWith(json));
+    router.route().handler(new RequestIdHandler())
+        .handler(new RequestOutcomeHandler(List.of(new AccessLog(), new ScimRequestMetrics())))
+        .handler(new CleanUriHandler())
+        .handler(JsonBody.parsingWith(json));
     tenants.protect(router.route(ScimMedia.SCIM_PREFIX + "/*")
-        .handler(BodyHandler.create(false).setBodyLimit(maxPayloadBytes)));
+        .handler(BodyHandler.create(false).setBodyLimit(maxPayloadBytes)).handler(RouteTemplate::remember));
     router.route(ScimMedia.SCIM_PREFIX + "/*").handler(new ContentTypeHandler());
     ResourceEndpoints.ADDRESSES.forEach((endpoint, address) -> resourceRoutes(router, forwarder, endpoint, address));
     new DiscoveryRoutes(forwarder, maxPayloadBytes).mount(router);
-    router.post(ScimMedia.SCIM_PREFIX + "/Bulk").handler(new BulkHandler(new BulkExecutor(client)));
-    router.post(ScimMedia.SCIM_PREFIX + "/.search").handler(new RootSearchHandler(client));
+    router.post(ScimMedia.SCIM_PREFIX + "/Bulk").handler(RouteTemplate::remember)
+        .handler(new BulkHandler(new BulkExecutor(client)));
+    router.post(ScimMedia.SCIM_PREFIX + "/.search").handler(RouteTemplate::remember)
+        .handler(new RootSearchHandler(client));
     router.route().failureHandler(failures);
     router.errorHandler(400, failures);
     router.errorHandler(404, failures);
@@ -95,12 +101,18 @@ public final class GatewayVerticle extends VerticleBase {
   private static void resourceRoutes(Router router, BusForwarder forwarder, String endpoint, String address) {
     String collection = ScimMedia.SCIM_PREFIX + endpoint;
     String item = collection + "/:id";
-    router.post(collection + "/.search").handler(rc -> forwarder.forward(rc, address, Actions.LIST, true));
-    router.post(collection).handler(rc -> forwarder.forward(rc, address, Actions.CREATE, true));
-    router.get(collection).handler(rc -> forwarder.forward(rc, address, Actions.LIST, false));
-    router.get(item).handler(rc -> forwarder.forward(rc, address, Actions.GET, false));
-    router.put(item).handler(rc -> forwarder.forward(rc, address, Actions.REPLACE, true));
-    router.patch(item).handler(rc -> forwarder.forward(rc, address, Actions.PATCH, true));
-    router.route(HttpMethod.DELETE, item).handler(rc -> forwarder.forward(rc, address, Actions.DELETE, false));
+    router.post(collection + "/.search").handler(RouteTemplate::remember)
+        .handler(rc -> forwarder.forward(rc, address, Actions.LIST, true));
+    router.post(collection).handler(RouteTemplate::remember)
+        .handler(rc -> forwarder.forward(rc, address, Actions.CREATE, true));
+    router.get(collection).handler(RouteTemplate::remember)
+        .handler(rc -> forwarder.forward(rc, address, Actions.LIST, false));
+    router.get(item).handler(RouteTemplate::remember).handler(rc -> forwarder.forward(rc, address, Actions.GET, false));
+    router.put(item).handler(RouteTemplate::remember)
+        .handler(rc -> forwarder.forward(rc, address, Actions.REPLACE, true));
+    router.patch(item).handler(RouteTemplate::remember)
+        .handler(rc -> forwarder.forward(rc, address, Actions.PATCH, true));
+    router.route(HttpMethod.DELETE, item).handler(RouteTemplate::remember)
+        .handler(rc -> forwarder.forward(rc, address, Actions.DELETE, false));
   }
 }

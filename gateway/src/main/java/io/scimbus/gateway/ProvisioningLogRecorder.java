@@ -1,11 +1,13 @@
 package io.scimbus.gateway;
 
+import io.micrometer.core.instrument.Counter;
 import io.scimbus.contract.BusErrors;
 import io.scimbus.contract.ProvisioningLogEntry;
 import io.scimbus.contract.Topics;
 import io.scimbus.core.error.ScimException;
 import io.scimbus.runtime.DurableProducer;
 import io.scimbus.runtime.ServiceConfig;
+import io.scimbus.runtime.metrics.Meters;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -29,6 +31,7 @@ import org.slf4j.LoggerFactory;
  */
 final class ProvisioningLogRecorder implements Handler<RoutingContext> {
   private static final Logger LOG = LoggerFactory.getLogger(ProvisioningLogRecorder.class);
+  static final String DROPPED = "scimbus.provisioning.log.dropped";
   static final int MAX_PENDING = 10_000;
   static final int DELIVERY_TIMEOUT_MS = 30_000;
   private static final int LINGER_MS = 5;
@@ -38,6 +41,8 @@ final class ProvisioningLogRecorder implements Handler<RoutingContext> {
   private final KafkaProducer<String, String> producer;
   private int pending;
   private long dropped;
+  private final Counter droppedCounter = Counter.builder(DROPPED)
+      .description("provisioning-log entries given up on (Kafka slow or down)").register(Meters.registry());
   private long lastWarning;
 
   ProvisioningLogRecorder(Vertx vertx, ServiceConfig config) {
@@ -75,6 +80,7 @@ final class ProvisioningLogRecorder implements Handler<RoutingContext> {
 
   private void drop(ProvisioningLogEntry entry, String why) {
     dropped++;
+    droppedCounter.increment();
     long now = System.nanoTime();
     if (lastWarning == 0 || now - lastWarning > WARN_EVERY_NANOS) {
       lastWarning = now;

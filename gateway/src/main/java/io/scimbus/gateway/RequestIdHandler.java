@@ -1,5 +1,6 @@
 package io.scimbus.gateway;
 
+import io.scimbus.runtime.logging.LogContext;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.util.UUID;
@@ -15,6 +16,7 @@ final class RequestIdHandler implements Handler<RoutingContext> {
       id = UUID.randomUUID().toString();
     }
     rc.put(KEY, id);
+    LogContext.set(id, null);
     rc.response().putHeader(ScimMedia.REQUEST_ID_HEADER, id);
     rc.next();
   }

@@ -7,6 +7,7 @@ import io.scimbus.contract.BusHeaders;
 import io.scimbus.contract.RequestFields;
 import io.scimbus.contract.ScimReply;
 import io.scimbus.contract.TokensRevoked;
+import io.scimbus.runtime.Futures;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
@@ -79,7 +80,7 @@ final class TokenStatusCache {
     String key = key(tenant, tokenId);
     Future<Boolean> pending = inFlight.get(key);
     if (pending != null) {
-      return pending;
+      return Futures.onCallerContext(pending);
     }
     DeliveryOptions options = new DeliveryOptions()
         .setSendTimeout(timeoutMs)

@@ -9,7 +9,9 @@ import io.scimbus.resource.TenantProfiles;
 import io.scimbus.runtime.Migrations;
 import io.scimbus.runtime.PgPools;
 import io.scimbus.runtime.PgReadiness;
+import io.scimbus.runtime.Readiness;
 import io.scimbus.runtime.ServiceContext;
+import io.scimbus.runtime.bus.ActionRouter;
 import io.scimbus.runtime.store.Database;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -24,6 +26,7 @@ public final class GroupsVerticle extends VerticleBase {
   private final ServiceContext context;
   private Pool pool;
   private ResourceEvents events;
+  private ActionRouter router;
   private TenantProfiles<TenantProfile> profiles;
 
   public GroupsVerticle(ServiceContext context) {
@@ -38,10 +41,13 @@ public final class GroupsVerticle extends VerticleBase {
     profiles = new TenantProfiles<>(vertx, profile -> profile);
     GroupsEnabledGuard enabled = new GroupsEnabledGuard(profiles);
     PgReadiness.register(context.readiness(), "groups-db", pool);
+    Readiness.register(context.readiness(), "groups-kafka-producer", events::publishing,
+        "events cannot reach Kafka");
+    router = events.router();
     return Migrations.apply(vertx, context.config(), SERVICE)
         .compose(v -> events.createTopic())
         .compose(v -> profiles.start())
-        .compose(v -> events.router()
+        .compose(v -> router
             .on(Actions.CREATE, enabled.guard(groups::create))
             .on(Actions.GET, enabled.guard(groups::get))
             .on(Actions.LIST, enabled.guard(groups::list))
@@ -54,6 +60,6 @@ public final class GroupsVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
-    return profiles.stop().eventually(events::stop).eventually(pool::close);
+    return router.close().eventually(profiles::stop).eventually(events::stop).eventually(pool::close);
   }
 }

@@ -21,6 +21,7 @@ final class DeliveryWorker implements WorkQueue.Worker {
   private final AttemptLog attempts;
   private final SignedSender sender;
   private final WebhookSettings settings;
+  private final DeliveryOutcomes outcomes = new DeliveryOutcomes();
 
   DeliveryWorker(Pool pool, EndpointRepository endpoints, DeliveryRepository deliveries, AttemptLog attempts,
       SignedSender sender, WebhookSettings settings) {
@@ -43,7 +44,8 @@ final class DeliveryWorker implements WorkQueue.Worker {
       }
       return deliveries.event(pool, eventId).compose(event -> event == null
           ? Future.succeededFuture(new Outcome.Dead("event no longer stored"))
-          : sender.send(endpoint, event.eventId(), Envelope.of(event))
+          : sender.send(endpoint, event.eventId(), event.requestId(), Envelope.of(event))
+              .onSuccess(outcomes::record)
               .compose(result -> attempts.record(pool, endpointId, eventId, event.type(), item.attempt(), result)
                   .map(result))
               .compose(result -> decide(endpointId, item.attempt(), result)));

@@ -12,6 +12,8 @@ import io.scimbus.events.IdempotentHandler;
 import io.scimbus.events.WorkQueue;
 import io.scimbus.runtime.Migrations;
 import io.scimbus.runtime.PgPools;
+import io.scimbus.runtime.PgReadiness;
+import io.scimbus.runtime.Readiness;
 import io.scimbus.runtime.ServiceContext;
 import io.scimbus.runtime.bus.ActionRouter;
 import io.scimbus.runtime.bus.BusRequest;
@@ -46,6 +48,8 @@ public final class NotifierVerticle extends VerticleBase {
   private CommittingConsumer<ProvisioningEvent> consumer;
   private WorkQueue queue;
   private WebhookSender sender;
+  private final ActionRouter router = new ActionRouter();
+  private WebhookQueueGauges queueGauges;
 
   public NotifierVerticle(ServiceContext context) {
     this.context = context;
@@ -81,8 +85,12 @@ public final class NotifierVerticle extends VerticleBase {
         }), pool, deadLetters);
     WebhookActions webhooks = new WebhookActions(vertx, pool, new Tenants(vertx.eventBus()), endpoints, deliveries,
         attempts, cipher, policy, signed, settings, queue::wake);
+    queueGauges = new WebhookQueueGauges(vertx, pool);
+    PgReadiness.register(context.readiness(), "notifier-db", pool);
+    Readiness.register(context.readiness(), "notifier-kafka-consumer", consumer::ready,
+        "no event partitions assigned, or polls failing");
     return Migrations.apply(vertx, context.config(), SERVICE)
-        .compose(v -> new DeadLetterActions(pool, deadLetters, consumer).registerOn(new ActionRouter())
+        .compose(v -> new DeadLetterActions(pool, deadLetters, consumer).registerOn(router)
             .on(Actions.EVENTS, request -> events(db, log, request))
             .on(Actions.WEBHOOK_CREATE, webhooks::create)
             .on(Actions.WEBHOOK_LIST, webhooks::list)
@@ -95,13 +103,19 @@ public final class NotifierVerticle extends VerticleBase {
             .on(Actions.WEBHOOK_TEST, webhooks::test)
             .register(vertx.eventBus(), BusAddresses.NOTIFIER))
         .compose(registered -> consumer.start())
-        .onSuccess(v -> queue.start());
+        .onSuccess(v -> {
+          queue.start();
+          queueGauges.start();
+        });
   }
 
   @Override
   public Future<?> stop() {
-    queue.stop();
-    return consumer.stop().eventually(sender::close).eventually(pool::close);
+    queueGauges.stop();
+    return router.close().compose(v -> {
+      queue.stop();
+      return consumer.stop();
+    }).eventually(sender::close).eventually(pool::close);
   }
 
   private static Future<ScimReply> events(Database db, EventLog log, BusRequest request) {

@@ -176,7 +176,7 @@ final class WebhookActions {
     return endpoint(request).compose(endpoint -> {
       UUID eventId = UUID.randomUUID();
       String body = Envelope.test(eventId, endpoint.tenant(), endpoint.id());
-      return sender.send(endpoint, eventId.toString(), body)
+      return sender.send(endpoint, eventId.toString(), request.requestId(), body)
           .compose(result -> attempts.record(pool, endpoint.id(), eventId, EventTypes.WEBHOOK_TEST, 1, result)
               .map(v -> ScimReply.ok(result.toJson().put("eventId", eventId.toString())
                   .put("eventType", EventTypes.WEBHOOK_TEST).put("attempt", 1), null)));

@@ -13,6 +13,8 @@ import io.scimbus.events.DeadLetterStore;
 import io.scimbus.policy.discovery.DiscoveryActions;
 import io.scimbus.runtime.Migrations;
 import io.scimbus.runtime.PgPools;
+import io.scimbus.runtime.PgReadiness;
+import io.scimbus.runtime.Readiness;
 import io.scimbus.runtime.ServiceContext;
 import io.scimbus.runtime.bus.ActionRouter;
 import io.scimbus.runtime.bus.BusRequest;
@@ -33,6 +35,7 @@ public final class PolicyVerticle extends VerticleBase {
   private final ServiceContext context;
   private Pool pool;
   private CommittingConsumer<ProvisioningLogEntry> logConsumer;
+  private ActionRouter router;
 
   public PolicyVerticle(ServiceContext context) {
     this.context = context;
@@ -53,7 +56,7 @@ public final class PolicyVerticle extends VerticleBase {
         Set.of(Topics.PROVISIONING_LOG), ProvisioningLogEntry::fromJson, entries -> logRows.record(pool, entries),
         pool, deadLetters);
     ActionRouter deadLetterRoutes = new DeadLetterActions(pool, deadLetters, logConsumer).registerOn(new ActionRouter());
-    ActionRouter router = new DiscoveryActions(tenant -> profile(db, tenantRows, tenant)).registerOn(deadLetterRoutes)
+    router = new DiscoveryActions(tenant -> profile(db, tenantRows, tenant)).registerOn(deadLetterRoutes)
         .on(Actions.TENANT_CREATE, tenants::create)
         .on(Actions.TENANT_GET, tenants::get)
         .on(Actions.TENANT_LIST, tenants::list)
@@ -67,6 +70,9 @@ public final class PolicyVerticle extends VerticleBase {
         .on(Actions.TOKEN_REGENERATE, tokens::regenerate)
         .on(Actions.TOKEN_STATUS, tokens::status)
         .on(Actions.PROVISIONING_LOG, request -> provisioningLog(db, logRows, request));
+    PgReadiness.register(context.readiness(), "policy-db", pool);
+    Readiness.register(context.readiness(), "policy-kafka-consumer", logConsumer::ready,
+        "no partitions of the provisioning log assigned, or polls failing");
     return Migrations.apply(vertx, context.config(), SERVICE)
         .compose(v -> router.register(vertx.eventBus(), BusAddresses.POLICY))
         .compose(registered -> logConsumer.start());
@@ -74,7 +80,7 @@ public final class PolicyVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
-    return logConsumer.stop().eventually(pool::close);
+    return router.close().eventually(logConsumer::stop).eventually(pool::close);
   }
 
   /** The tenant's profile for discovery: a read, with nothing to leave undone when late. */

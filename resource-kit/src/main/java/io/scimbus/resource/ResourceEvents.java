@@ -55,6 +55,11 @@ public final class ResourceEvents {
     relay.start();
   }
 
+  /** False while the relay's latest attempt found Kafka unreachable: events wait in the outbox. */
+  public boolean publishing() {
+    return relay.publishing();
+  }
+
   public Future<Void> stop() {
     return relay.stop();
   }

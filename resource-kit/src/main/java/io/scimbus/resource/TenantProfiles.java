@@ -7,6 +7,7 @@ import io.scimbus.contract.BusHeaders;
 import io.scimbus.contract.ScimReply;
 import io.scimbus.core.profile.ProfileDocument;
 import io.scimbus.core.profile.TenantProfile;
+import io.scimbus.runtime.Futures;
 import io.scimbus.runtime.store.PlainJson;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -59,7 +60,7 @@ public final class TenantProfiles<T> {
     Entry<T> entry = cache.get(tenant);
     long now = System.currentTimeMillis();
     if (entry != null && now - entry.loadedAt() < MAX_AGE_MS) {
-      return entry.rules();
+      return Futures.onCallerContext(entry.rules());
     }
     Future<T> rules = load(tenant, requestId);
     cache.put(tenant, new Entry<>(rules, now));

@@ -1,10 +1,11 @@
 package io.scimbus.runtime;
 
+import io.scimbus.runtime.logging.LogContext;
+import io.scimbus.runtime.metrics.Meters;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.micrometer.MicrometerMetricsOptions;
-import io.vertx.micrometer.VertxPrometheusOptions;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 
 /** Builds a Vert.x instance that joins the scimbus cluster, with Prometheus metrics on. */
@@ -13,11 +14,9 @@ public final class ClusteredVertx {
   }
 
   public static Future<Vertx> start(ServiceConfig config) {
-    VertxOptions options = new VertxOptions()
-        .setMetricsOptions(new MicrometerMetricsOptions()
-            .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))
-            .setJvmMetricsEnabled(true)
-            .setEnabled(true));
+    LogContext.init();
+    MicrometerMetricsOptions metrics = Meters.options();
+    VertxOptions options = new VertxOptions().setMetricsOptions(metrics);
     if (!"kubernetes".equalsIgnoreCase(config.string(ConfigKeys.CLUSTER_DISCOVERY))) {
       String host = config.string(ConfigKeys.CLUSTER_HOST);
       options.getEventBusOptions().setHost(host).setPort(0).setClusterPublicHost(host);
@@ -25,6 +24,7 @@ public final class ClusteredVertx {
     return Vertx.builder()
         .with(options)
         .withClusterManager(new HazelcastClusterManager(HazelcastSettings.from(config)))
-        .buildClustered();
+        .buildClustered()
+        .onSuccess(vertx -> Meters.bind(vertx, metrics));
   }
 }

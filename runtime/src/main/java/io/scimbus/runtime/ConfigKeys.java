@@ -63,6 +63,8 @@ public final class ConfigKeys {
   public static final String HEALTH_PORT = "SCIMBUS_HEALTH_PORT";
   /** How long one event-loop task may run before {@code /health/live} reports the service DOWN. */
   public static final String LIVENESS_BLOCKED_MS = "SCIMBUS_LIVENESS_BLOCKED_MS";
+  /** On SIGTERM, how long readiness is DOWN before work stops, so load balancers stop sending new requests. */
+  public static final String SHUTDOWN_DELAY_MS = "SCIMBUS_SHUTDOWN_DELAY_MS";
 
   /**
    * HMAC secret that signs and verifies tenant tokens, as the single key with kid {@code default}. Used only when

@@ -32,6 +32,7 @@ public final class Defaults {
         .put(ConfigKeys.BUS_TIMEOUT_MS, 10_000)
         .put(ConfigKeys.HEALTH_PORT, 0)
         .put(ConfigKeys.LIVENESS_BLOCKED_MS, 5_000)
+        .put(ConfigKeys.SHUTDOWN_DELAY_MS, 0)
         .put(ConfigKeys.TOKEN_CACHE_SECONDS, 30)
         .put(ConfigKeys.RATE_LIMIT_PER_SECOND, 200)
         .put(ConfigKeys.RATE_LIMIT_BURST, 400)

@@ -1,6 +1,10 @@
 package io.scimbus.runtime;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.internal.ContextInternal;
 import java.util.function.Supplier;
 
 /**
@@ -18,5 +22,20 @@ public final class Futures {
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
+  }
+
+  /**
+   * {@code shared} as seen from the calling context. A future kept across requests (a cache entry, a lookup in
+   * flight) runs its listeners on the context of the request that created it, so without this hop a later request's
+   * continuations would run there, logged with the first request's id and tenant.
+   */
+  public static <T> Future<T> onCallerContext(Future<T> shared) {
+    Context context = Vertx.currentContext();
+    if (!(context instanceof ContextInternal caller)) {
+      return shared;
+    }
+    Promise<T> promise = caller.promise();
+    shared.onComplete(promise);
+    return promise.future();
   }
 }

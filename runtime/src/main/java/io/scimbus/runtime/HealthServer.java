@@ -1,5 +1,6 @@
 package io.scimbus.runtime;
 
+import io.scimbus.runtime.metrics.Meters;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -30,7 +31,9 @@ public final class HealthServer {
     Router router = Router.router(vertx);
     router.get(LIVE).handler(HealthCheckHandler.createWithHealthChecks(liveness));
     router.get(READY).handler(HealthCheckHandler.createWithHealthChecks(readiness));
-    router.get(METRICS).handler(PrometheusScrapingHandler.create());
+    String registry = Meters.registryName(vertx);
+    router.get(METRICS).handler(registry == null ? PrometheusScrapingHandler.create()
+        : PrometheusScrapingHandler.create(registry));
     return vertx.createHttpServer().requestHandler(router).listen(port);
   }
 }

@@ -1,14 +1,20 @@
 package io.scimbus.runtime;
 
+import io.scimbus.runtime.logging.LogContext;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.spi.cluster.ClusterManager;
 import io.vertx.ext.healthchecks.HealthChecks;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,11 +31,11 @@ public final class ServiceRunner {
   /** Entry point of every service's {@code main}. Exits the JVM when start-up fails. */
   public static void main(List<ServiceDefinition> services) {
     try {
+      LogContext.jvmService(String.join(",", services.stream().map(ServiceDefinition::name).toList()));
       Running running = start(loadConfig(System.getenv()), services).await();
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        LOG.info("shutting down {}", running.names());
         try {
-          running.vertx().close().await(30, TimeUnit.SECONDS);
+          running.shutdown().await(60, TimeUnit.SECONDS);
         } catch (Exception e) {
           LOG.warn("shutdown incomplete: {}", e.toString());
         }
@@ -55,23 +61,46 @@ public final class ServiceRunner {
   public static Future<Running> start(ServiceConfig config, List<ServiceDefinition> services) {
     return ClusteredVertx.start(config).compose(vertx -> {
       HealthChecks readiness = HealthChecks.create(vertx);
+      AtomicBoolean draining = new AtomicBoolean();
+      Readiness.register(readiness, "accepting", () -> !draining.get(), "shutting down");
+      ClusterManager cluster = ((VertxInternal) vertx).clusterManager();
+      Readiness.register(readiness, "cluster", cluster::isActive, "not a member of the cluster");
       ServiceContext context = new ServiceContext(config, readiness);
       Future<Void> chain = Future.succeededFuture();
       List<String> names = new ArrayList<>();
       for (ServiceDefinition service : services) {
         names.add(service.name());
-        chain = chain.compose(v -> vertx.deployVerticle(service.verticle().apply(context)).mapEmpty());
+        DeploymentOptions tagged = new DeploymentOptions()
+            .setConfig(new JsonObject().put(LogContext.SERVICE_CONFIG_KEY, service.name()));
+        chain = chain.compose(v -> vertx.deployVerticle(service.verticle().apply(context), tagged).mapEmpty());
       }
       return chain
           .compose(v -> HealthServer.start(vertx, config.integer(ConfigKeys.HEALTH_PORT), readiness,
               Duration.ofMillis(config.longValue(ConfigKeys.LIVENESS_BLOCKED_MS))))
-          .map(server -> new Running(vertx, names, server.actualPort()))
+          .map(server -> new Running(vertx, names, server.actualPort(), draining,
+              config.longValue(ConfigKeys.SHUTDOWN_DELAY_MS)))
           .recover(failure -> vertx.close().transform(ignored -> Future.failedFuture(failure)));
     });
   }
 
   /** Started services. */
-  public record Running(Vertx vertx, List<String> names, int healthPort) {
+  public record Running(Vertx vertx, List<String> names, int healthPort, AtomicBoolean draining, long delayMs) {
+    /**
+     * What SIGTERM does: readiness goes DOWN first and stays so for {@code SCIMBUS_SHUTDOWN_DELAY_MS} while load
+     * balancers stop sending; then every service stops taking work and finishes what it took (HTTP requests, bus
+     * requests); only then does Vert.x close, and this member leave the cluster.
+     */
+    public Future<Void> shutdown() {
+      draining.set(true);
+      LOG.info("shutting down {}: readiness DOWN, draining for {} ms", names, delayMs);
+      Promise<Void> delayed = Promise.promise();
+      vertx.setTimer(Math.max(1, delayMs), id -> delayed.complete());
+      return delayed.future()
+          .compose(v -> Future.join(vertx.deploymentIDs().stream().map(vertx::undeploy).toList()))
+          .onComplete(undeployed -> LOG.info("{} drained, leaving the cluster", names))
+          .eventually(vertx::close)
+          .mapEmpty();
+    }
   }
 
   /** Convenience for tests and launchers. */

@@ -25,10 +25,17 @@ public final class ServiceJvm implements AutoCloseable {
 
   private final Process process;
   private final String name;
+  private final int healthPort;
 
-  private ServiceJvm(Process process, String name) {
+  private ServiceJvm(Process process, String name, int healthPort) {
     this.process = process;
     this.name = name;
+    this.healthPort = healthPort;
+  }
+
+  /** The port of its {@code /health/*} and {@code /metrics}. */
+  public int healthPort() {
+    return healthPort;
   }
 
   /** Starts {@code mainClass} joined to {@code cluster}; returns once its readiness answers 200. */
@@ -52,7 +59,7 @@ public final class ServiceJvm implements AutoCloseable {
     }
     // a test JVM that dies must not leave a member behind in a cluster whose database is gone
     Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, mainClass.getSimpleName() + "-reaper"));
-    ServiceJvm jvm = new ServiceJvm(process, mainClass.getSimpleName());
+    ServiceJvm jvm = new ServiceJvm(process, mainClass.getSimpleName(), healthPort);
     try {
       ChildProcesses.awaitHttp(process, jvm.name, log,
           URI.create("http://127.0.0.1:" + healthPort + HealthServer.READY), READY_TIMEOUT);

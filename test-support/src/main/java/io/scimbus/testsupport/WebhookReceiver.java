@@ -26,8 +26,8 @@ public final class WebhookReceiver implements AutoCloseable {
   private static final String PATH = "/hooks/scimbus";
 
   /** One request as received. {@code answered} is the status the receiver chose for it. */
-  public record Delivery(String id, String timestamp, String signature, String body, Instant receivedAt,
-      int answered) {
+  public record Delivery(String id, String timestamp, String signature, String requestId, String body,
+      Instant receivedAt, int answered) {
     public JsonObject json() {
       return new JsonObject(body);
     }
@@ -139,7 +139,8 @@ public final class WebhookReceiver implements AutoCloseable {
       synchronized (this) {
         reply = behaviour.reply(deliveries.size() + 1);
         deliveries.add(new Delivery(request.getHeader("webhook-id"), request.getHeader("webhook-timestamp"),
-            request.getHeader("webhook-signature"), body.toString(), at, reply.status()));
+            request.getHeader("webhook-signature"), request.getHeader("X-Request-Id"), body.toString(), at,
+            reply.status()));
         notifyAll();
       }
       Runnable answer = () -> {

@@ -8,7 +8,9 @@ import io.scimbus.resource.TenantProfiles;
 import io.scimbus.runtime.Migrations;
 import io.scimbus.runtime.PgPools;
 import io.scimbus.runtime.PgReadiness;
+import io.scimbus.runtime.Readiness;
 import io.scimbus.runtime.ServiceContext;
+import io.scimbus.runtime.bus.ActionRouter;
 import io.scimbus.runtime.store.Database;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -23,6 +25,7 @@ public final class UsersVerticle extends VerticleBase {
   private final ServiceContext context;
   private Pool pool;
   private ResourceEvents events;
+  private ActionRouter router;
   private TenantProfiles<UserRules> profiles;
 
   public UsersVerticle(ServiceContext context) {
@@ -36,10 +39,13 @@ public final class UsersVerticle extends VerticleBase {
     profiles = new TenantProfiles<>(vertx, UserRules::of);
     UserService users = new UserService(new Database(pool), profiles, events);
     PgReadiness.register(context.readiness(), "users-db", pool);
+    Readiness.register(context.readiness(), "users-kafka-producer", events::publishing,
+        "events cannot reach Kafka");
+    router = events.router();
     return Migrations.apply(vertx, context.config(), SERVICE)
         .compose(v -> events.createTopic())
         .compose(v -> profiles.start())
-        .compose(v -> events.router()
+        .compose(v -> router
             .on(Actions.CREATE, users::create)
             .on(Actions.GET, users::get)
             .on(Actions.LIST, users::list)
@@ -52,6 +58,6 @@ public final class UsersVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
-    return profiles.stop().eventually(events::stop).eventually(pool::close);
+    return router.close().eventually(profiles::stop).eventually(events::stop).eventually(pool::close);
   }
 }
