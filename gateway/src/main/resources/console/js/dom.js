@@ -56,6 +56,8 @@ export function announce(message) {
   status.textContent = '';
   // a fresh text node, so that the same message twice is read twice
   requestAnimationFrame(() => { status.textContent = message; });
+  clearTimeout(announce.timer);
+  announce.timer = setTimeout(() => { status.textContent = ''; }, 8000);
 }
 
 /** An error as a box that says what happened and what to do next. */

@@ -41,7 +41,14 @@ public final class ConsoleRoutes {
 
   public void mount(Router router) {
     router.route(PREFIX + "/*").handler(ConsoleRoutes::securityHeaders);
-    router.get(PREFIX).handler(rc -> rc.redirect(PREFIX + "/"));
+    // the route matches "/console/" too; only the bare path moves, so that relative asset URLs resolve
+    router.get(PREFIX).handler(rc -> {
+      if (rc.request().path().equals(PREFIX)) {
+        rc.redirect(PREFIX + "/");
+      } else {
+        rc.next();
+      }
+    });
     router.post(SESSION).handler(BodyHandler.create(false).setBodyLimit(MAX_LOGIN_BYTES)).handler(this::login);
     router.get(SESSION).handler(this::current);
     router.delete(SESSION).handler(this::logout);
