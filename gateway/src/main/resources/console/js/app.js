@@ -16,6 +16,7 @@ const ROUTES = [
 ];
 
 async function route() {
+  document.getElementById('status').textContent = '';
   if (cleanup) {
     cleanup();
     cleanup = null;

@@ -23,6 +23,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
@@ -201,13 +203,21 @@ class ConsoleBrowserIT {
     return created.json().getString("id").equals(delivery.json().getString("resourceId"));
   }
 
+  /** The whole page, up to a laptop screen and a half, as the README shows it. */
   private static void screenshot(String name) {
+    Dimension window = browser.manage().window().getSize();
+    JavascriptExecutor page = (JavascriptExecutor) browser;
+    long height = (Long) page.executeScript("return document.documentElement.scrollHeight");
+    browser.manage().window().setSize(new Dimension(window.getWidth(), (int) Math.min(height + 120, 1350)));
+    page.executeScript("window.scrollTo(0, 0)");
     try {
       Files.createDirectories(SCREENSHOTS);
       Files.write(SCREENSHOTS.resolve(name), ((TakesScreenshot) browser)
           .getScreenshotAs(OutputType.BYTES));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } finally {
+      browser.manage().window().setSize(window);
     }
   }
 

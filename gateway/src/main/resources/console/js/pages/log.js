@@ -134,11 +134,11 @@ function describe(entry) {
   // the outcome is "scimType: detail", or the bare detail when the error had no scimType
   const typed = (entry.outcome || '').match(/^([A-Za-z]+): ([\s\S]*)$/);
   const failed = Boolean(entry.outcome);
-  return h('dl', {class: 'pairs'},
+  return [h('dl', {class: 'pairs'},
       h('dt', {}, 'Request id'), h('dd', {}, h('code', {class: 'request-id'}, entry.requestId)),
       h('dt', {}, 'Request'), h('dd', {}, `${entry.method} (${entry.operation} ${entry.resourceType})`),
       h('dt', {}, 'scimType'), h('dd', {class: 'scim-type'}, typed ? typed[1] : '—'),
       h('dt', {}, 'Detail'), h('dd', {}, failed ? (typed ? typed[2] : entry.outcome) : 'Succeeded'),
-      h('dt', {}, 'Log entry id'), h('dd', {}, h('code', {}, entry.id)),
-      h('p', {class: 'hint'}, 'Search the services\' logs for the request id to follow this request.'));
+      h('dt', {}, 'Log entry id'), h('dd', {}, h('code', {}, entry.id))),
+  h('p', {class: 'hint'}, 'Search the services\' logs for the request id to follow this request.')];
 }
