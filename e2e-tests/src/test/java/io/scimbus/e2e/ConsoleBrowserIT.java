@@ -149,6 +149,50 @@ class ConsoleBrowserIT {
   }
 
   @Test
+  void anOperatorRenamesATenantSeesProfileErrorsAtTheirFieldAndDeletesTheTenant() {
+    ScimClient scim = CLUSTER.newTenant();
+    String tenant = scim.tenant();
+    logIn();
+    type(By.id("tenant-search"), tenant);
+    By row = By.cssSelector("tr[data-tenant='" + tenant + "']");
+    wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("tr[data-tenant]"), 1));
+    browser.findElement(row).findElement(By.xpath(".//button[normalize-space()='Rename']")).click();
+    WebElement name = wait.until(ExpectedConditions.elementToBeClickable(By.id("rename-" + tenant)));
+    name.clear();
+    name.sendKeys("Globex Inc\n");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(row, "Globex Inc"));
+    assertEquals("Globex Inc", CLUSTER.admin().get("/tenants/" + tenant).json().getString("displayName"));
+
+    browser.findElement(By.linkText(tenant)).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Globex Inc"));
+    browser.findElement(By.linkText("Profile")).click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("edit-profile"))).click();
+    type(By.id("users-patterns"), "userName = [unclosed");
+    browser.findElement(By.id("save-profile")).click();
+    WebElement local = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("users-patterns-error")));
+    assertTrue(local.getText().contains("not a valid regular expression"), local.getText());
+    assertEquals(browser.findElement(By.id("users-patterns")), browser.switchTo().activeElement());
+    type(By.id("users-patterns"), "");
+    type(By.id("users-required"), "noSuchAttribute");
+    browser.findElement(By.id("save-profile")).click();
+    WebElement refused = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("users-required-error")));
+    assertTrue(refused.getText().contains("noSuchAttribute"), "the server's detail, at the field: " + refused.getText());
+    assertEquals("standard", CLUSTER.admin().get("/tenants/" + tenant).json().getString("profile"), "nothing stored");
+
+    browser.findElement(By.linkText("Tenants")).click();
+    type(By.id("tenant-search"), tenant);
+    wait.until(ExpectedConditions.elementToBeClickable(row)).findElement(
+        By.xpath(".//button[normalize-space()='Delete']")).click();
+    WebElement confirm = wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.xpath("//dialog[@open]//button[normalize-space()='Delete tenant']")));
+    assertTrue(!confirm.isEnabled(), "disabled until the id is typed");
+    browser.findElement(By.id("confirm-typed")).sendKeys(tenant);
+    clickInDialog("Delete tenant");
+    Eventually.await(TOKEN_BOUND, () -> scim.get("/Users"), r -> r.status() == 401);
+    assertEquals(404, CLUSTER.admin().get("/tenants/" + tenant).status());
+  }
+
+  @Test
   void aWrongSecretIsRefusedWhereItWasTyped() {
     browser.manage().deleteAllCookies();
     browser.get(CLUSTER.gatewayUrl() + "/console");
