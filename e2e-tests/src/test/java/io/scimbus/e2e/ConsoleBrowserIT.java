@@ -99,6 +99,11 @@ class ConsoleBrowserIT {
     wait.until(ExpectedConditions.textToBe(By.cssSelector(".request-id"), created.header("X-Request-Id")));
     screenshot("console-log.png");
 
+    // the overview counts it as the last successful sync
+    browser.findElement(By.linkText("Overview")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".stats"),
+        "create User ada@acme.example"));
+
     // regenerate: the old token is refused, the new one works
     browser.findElement(By.linkText("Connection & tokens")).click();
     wait.until(ExpectedConditions.elementToBeClickable(By.id("regenerate-token"))).click();
