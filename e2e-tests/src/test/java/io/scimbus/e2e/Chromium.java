@@ -7,11 +7,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 
 /**
  * The headless Chromium of the OS packages ({@code apt-get install chromium chromium-driver}), driven through its
@@ -58,12 +63,26 @@ final class Chromium implements AutoCloseable {
         .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
             "--disable-background-networking", "--disable-component-update", "--disable-sync",
             "--disable-dev-shm-usage", "--window-size=1280,900", "--lang=en-GB", "--user-data-dir=" + profile);
+    // the page's console (script errors, CSP violations) for the tests to read
+    options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(new File(DRIVER))
         .usingAnyFreePort()
         .withTimeout(Duration.ofSeconds(60))
         .build();
     return new Chromium(new ChromeDriver(service, options), profile);
+  }
+
+  /**
+   * What the pages logged as errors since the last call, less the browser's own line for each refused request (the
+   * tests make some on purpose): uncaught script errors and Content-Security-Policy violations remain.
+   */
+  List<String> scriptErrors() {
+    return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+        .map(LogEntry::getMessage)
+        .filter(message -> !message.contains("Failed to load resource"))
+        .toList();
   }
 
   @Override

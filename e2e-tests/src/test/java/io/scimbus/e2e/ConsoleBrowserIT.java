@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -55,6 +56,11 @@ class ConsoleBrowserIT {
     chromium = Chromium.start();
     browser = chromium.driver();
     wait = new WebDriverWait(browser, PATIENCE);
+  }
+
+  @AfterEach
+  void noScriptErrorsNorPolicyViolations() {
+    assertEquals(List.of(), chromium.scriptErrors());
   }
 
   @AfterAll

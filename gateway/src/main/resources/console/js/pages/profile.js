@@ -110,18 +110,22 @@ function edit(content, path, profile, saved, cancel) {
         MAPS.map(([name, l, hint]) => text(`${key}-${name}`, l, hint, Object.entries(rules[name] || {})
             .map(([p, v]) => `${p} = ${Array.isArray(v) ? v.join(', ') : v}`).join('\n'))));
   });
+  // edited rules are no longer the preset's, so a preset's name is not carried over
+  const name = field('profile-name', 'Profile name', h('input', {maxlength: 200,
+    value: PRESETS.includes(profile.name) ? '' : profile.name}), 'Blank: custom.');
   const problem = h('div', {id: 'profile-problem'});
   const form = h('form', {'aria-labelledby': 'edit-profile-title', novalidate: true},
       h('h2', {id: 'edit-profile-title'}, `Edit the rules of ${profile.name || 'the custom profile'}`),
       h('p', {class: 'hint'}, 'Saved as a custom profile document; extension schemas are kept as they are.'),
-      sections, problem,
+      name.el, sections, problem,
       h('div', {class: 'actions'}, h('button', {type: 'submit', id: 'save-profile'}, 'Save profile'),
           h('button', {type: 'button', class: 'secondary', onclick: cancel}, 'Cancel')));
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     Object.values(fields).forEach((f) => f.error(''));
     replace(problem);
-    const document_ = {name: profile.name, description: profile.description,
+    const document_ = {name: name.control.value.trim(),
+      description: PRESETS.includes(profile.name) ? '' : profile.description,
       userExtensions: profile.userExtensions || []};
     const invalid = [];
     for (const [key] of RESOURCES) {
@@ -159,7 +163,7 @@ function edit(content, path, profile, saved, cancel) {
     }
   });
   replace(content, form);
-  form.querySelector('textarea').focus();
+  name.control.focus();
 }
 
 function lines(text) {
