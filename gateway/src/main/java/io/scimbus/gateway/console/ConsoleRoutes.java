@@ -18,7 +18,7 @@ import io.vertx.ext.web.handler.StaticHandler;
  * once into the login form; the browser keeps only an HttpOnly cookie derived from it.
  */
 public final class ConsoleRoutes {
-  public static final String PREFIX = "/console";
+  static final String PREFIX = "/console";
   static final String SESSION = PREFIX + "/session";
   private static final String WEB_ROOT = "console";
   private static final long MAX_LOGIN_BYTES = 4096;

@@ -15,8 +15,8 @@ import java.util.Base64;
  * back in {@value #CSRF_HEADER} on every write.
  */
 public final class ConsoleSessions {
-  public static final String COOKIE = "scimbus_console";
-  public static final String CSRF_HEADER = "X-CSRF-Token";
+  static final String COOKIE = "scimbus_console";
+  static final String CSRF_HEADER = "X-CSRF-Token";
   static final Duration LIFETIME = Duration.ofHours(8);
   private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
