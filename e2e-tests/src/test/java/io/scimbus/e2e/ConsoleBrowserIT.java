@@ -1,6 +1,7 @@
 package io.scimbus.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -196,7 +197,7 @@ class ConsoleBrowserIT {
         By.xpath(".//button[normalize-space()='Delete']")).click();
     WebElement confirm = wait.until(ExpectedConditions.visibilityOfElementLocated(
         By.xpath("//dialog[@open]//button[normalize-space()='Delete tenant']")));
-    assertTrue(!confirm.isEnabled(), "disabled until the id is typed");
+    assertFalse(confirm.isEnabled(), "disabled until the id is typed");
     browser.findElement(By.id("confirm-typed")).sendKeys(tenant);
     clickInDialog("Delete tenant");
     Eventually.await(TOKEN_BOUND, () -> scim.get("/Users"), r -> r.status() == 401);
