@@ -3,6 +3,10 @@ package io.scimbus.gateway;
 import io.scimbus.contract.BusAddresses;
 import io.scimbus.contract.Topics;
 import io.scimbus.contract.TokensRevoked;
+import io.scimbus.gateway.console.AdminSecret;
+import io.scimbus.gateway.console.ConsoleRoutes;
+import io.scimbus.gateway.console.ConsoleSessions;
+import io.scimbus.gateway.console.SessionCheck;
 import io.scimbus.runtime.ConfigKeys;
 import io.scimbus.runtime.KafkaTopics;
 import io.scimbus.runtime.ServiceConfig;
@@ -31,6 +35,8 @@ final class TenantEdge {
   private final TokenStatusCache tokenStatus;
   private final RateLimiter limiter;
   private final ProvisioningLogRecorder recorder;
+  private final AdminSecret adminSecret;
+  private final ConsoleSessions consoleSessions;
   private final AdminAuthHandler adminAuth;
   private MessageConsumer<JsonObject> revocations;
   private long evictTimer = -1;
@@ -44,7 +50,9 @@ final class TenantEdge {
     this.limiter = new RateLimiter(Double.parseDouble(config.string(ConfigKeys.RATE_LIMIT_PER_SECOND)),
         Double.parseDouble(config.string(ConfigKeys.RATE_LIMIT_BURST)), System::nanoTime);
     this.recorder = new ProvisioningLogRecorder(vertx, config);
-    this.adminAuth = new AdminAuthHandler(config.string(ConfigKeys.ADMIN_TOKEN, null));
+    this.adminSecret = AdminSecret.of(config.string(ConfigKeys.ADMIN_TOKEN, null));
+    this.consoleSessions = ConsoleSessions.of(adminSecret);
+    this.adminAuth = new AdminAuthHandler(adminSecret, new SessionCheck(consoleSessions));
   }
 
   /** Authenticates, records and limits every request of {@code scimRoute}, in that order. */
@@ -54,13 +62,14 @@ final class TenantEdge {
         .handler(new RateLimitHandler(limiter));
   }
 
-  /** Mounts the admin API; the future completes once its OpenAPI document is loaded. */
+  /** Mounts the admin API and the console on it; the future completes once its OpenAPI document is loaded. */
   Future<Void> mountAdmin(Router router, ServiceClient client) {
     if (!adminAuth.enabled()) {
       LOG.warn("admin API disabled: {} is not set; /admin/v1 answers 503", ConfigKeys.ADMIN_TOKEN);
     }
     return vertx.fileSystem().readFile(AdminRoutes.OPENAPI_RESOURCE).map(openApi -> {
       new AdminRoutes(client, new TokenIssuer(vertx, keys), adminAuth, openApi).mount(router);
+      new ConsoleRoutes(adminSecret, consoleSessions, config.string(ConfigKeys.PUBLIC_BASE_URL)).mount(router);
       return null;
     });
   }

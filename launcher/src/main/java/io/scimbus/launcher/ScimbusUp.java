@@ -119,6 +119,7 @@ public final class ScimbusUp {
     System.out.println("  Bearer token  : " + token);
     System.out.println("  Admin API     : " + adminUrl + " (OpenAPI: " + adminUrl + "/openapi.yaml)");
     System.out.println("  Admin token   : " + adminToken);
+    System.out.println("  Console       : " + baseUrl + "/console (log in with the admin token)");
     System.out.println("  Written to    : " + home.relativize(dotenv));
     System.out.println("  Try           : source .scimbus/scimbus.env && curl -s -H \"Authorization: Bearer $SCIMBUS_TOKEN\" \"$SCIMBUS_BASE_URL/Users\"");
     System.out.println("Press Ctrl-C to stop everything.");
