@@ -1,4 +1,4 @@
-package io.scimbus.policy;
+package io.scimbus.policy.log;
 
 import io.scimbus.core.error.ScimException;
 import io.scimbus.runtime.bus.BusRequest;

@@ -1,10 +1,14 @@
-package io.scimbus.policy;
+package io.scimbus.policy.token;
 
+import io.scimbus.contract.Actions;
 import io.scimbus.contract.BusAddresses;
 import io.scimbus.contract.ScimReply;
 import io.scimbus.contract.TokensRevoked;
 import io.scimbus.core.error.ScimException;
 import io.scimbus.core.resource.ControlCharacters;
+import io.scimbus.policy.tenant.TenantActions;
+import io.scimbus.policy.tenant.TenantRepository;
+import io.scimbus.runtime.bus.ActionRouter;
 import io.scimbus.runtime.bus.BusRequest;
 import io.scimbus.runtime.store.Database;
 import io.vertx.core.Future;
@@ -19,7 +23,7 @@ import java.util.UUID;
  * Token rows: policy-service decides which token ids are active; the gateway signs the JWT around an id it got
  * here. Every revocation is published after its commit, so gateway caches never outlive the database state.
  */
-final class TokenActions {
+public final class TokenActions {
   private static final int MAX_DESCRIPTION = 200;
 
   private final Database db;
@@ -27,11 +31,20 @@ final class TokenActions {
   private final TenantRepository tenants;
   private final TokenRepository tokens;
 
-  TokenActions(Database db, EventBus bus, TenantRepository tenants, TokenRepository tokens) {
+  public TokenActions(Database db, EventBus bus, TenantRepository tenants, TokenRepository tokens) {
     this.db = db;
     this.bus = bus;
     this.tenants = tenants;
     this.tokens = tokens;
+  }
+
+  public ActionRouter registerOn(ActionRouter router) {
+    return router
+        .on(Actions.TOKEN_CREATE, this::create)
+        .on(Actions.TOKEN_LIST, this::list)
+        .on(Actions.TOKEN_REVOKE, this::revoke)
+        .on(Actions.TOKEN_REGENERATE, this::regenerate)
+        .on(Actions.TOKEN_STATUS, this::status);
   }
 
   Future<ScimReply> create(BusRequest request) {
