@@ -19,6 +19,7 @@ import io.scimbus.policy.portal.mdm.MdmBehaviour;
 import io.scimbus.policy.portal.store.StoreBehaviour;
 import io.scimbus.policy.roles.GroupDirectory;
 import io.scimbus.policy.tenant.TenantRepository;
+import io.scimbus.runtime.ConfigKeys;
 import io.scimbus.runtime.KafkaTopics;
 import io.scimbus.runtime.ServiceConfig;
 import io.scimbus.runtime.bus.ActionRouter;
@@ -26,6 +27,7 @@ import io.scimbus.runtime.store.Database;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
+import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
 
@@ -60,8 +62,9 @@ public final class Portals {
     Employees staff = new Employees(employees, effects);
     GroupDirectory groups = new GroupDirectory();
     PortalBehaviours behaviours = new PortalBehaviours(settings, groups, staff, new StoreBehaviour(staff),
-        new DashboardBehaviour(collaborators, groups, effects), new MdmBehaviour(staff, new DeviceRepository(),
-        effects));
+        new DashboardBehaviour(collaborators, groups, effects,
+            Duration.ofSeconds(config.longValue(ConfigKeys.PORTAL_ROLE_SETTLE_SECONDS))),
+        new MdmBehaviour(staff, new DeviceRepository(), effects));
     IdempotentHandler<ProvisioningEvent> handler = new IdempotentHandler<>(pool, PROCESSED_EVENTS,
         event -> UUID.fromString(event.eventId()), behaviours::apply);
     this.consumer = new CommittingConsumer<>(vertx, config, CONSUMER_GROUP,

@@ -9,6 +9,8 @@ import io.scimbus.policy.roles.RoleRule;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlClient;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 
 /** The Dashboard's behaviours: collaborators on a user's lifecycle, their roles on membership ({@link RoleRule}). */
@@ -16,11 +18,14 @@ public final class DashboardBehaviour {
   private final CollaboratorRepository collaborators;
   private final GroupDirectory groups;
   private final Effects effects;
+  private final Duration settle;
 
-  public DashboardBehaviour(CollaboratorRepository collaborators, GroupDirectory groups, Effects effects) {
+  public DashboardBehaviour(CollaboratorRepository collaborators, GroupDirectory groups, Effects effects,
+      Duration settle) {
     this.collaborators = collaborators;
     this.groups = groups;
     this.effects = effects;
+    this.settle = settle;
   }
 
   public Future<Void> created(SqlClient tx, ProvisioningEvent cause, DashboardSettings settings, PortalUser user) {
@@ -62,8 +67,9 @@ public final class DashboardBehaviour {
   private Future<Void> reconsider(SqlClient tx, ProvisioningEvent cause, DashboardSettings settings,
       Collaborator current) {
     return groups.groupNamesOf(tx, cause.tenant(), current.userId()).compose(names -> {
+      boolean settling = current.created().toInstant().plus(settle).isAfter(Instant.now());
       RoleRule.Assigned next = RoleRule.afterMembershipChange(current.assigned(), settings.roleOf(names),
-          settings.defaultRole(), settings.roleSync());
+          settings.defaultRole(), settings.roleSync(), settling);
       if (next.equals(current.assigned())) {
         return Future.succeededFuture();
       }
