@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.scimbus.testsupport.ScimbusCluster;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -163,6 +165,28 @@ class PortalBehavioursIT {
     assertEquals(400, t.admin.patch(t.path("/collaborators/" + bob), new JsonObject().put("role", "Owner"))
         .status());
     assertEquals(404, t.admin.get(t.path("/collaborators/nobody")).status());
+  }
+
+  @Test
+  void theEnterpriseToolkitWebAccessRoleShowsOnTheRecordsAndNoneMeansAppLoginOnly() {
+    PortalTenant t = new PortalTenant(CLUSTER, "enterprise-toolkit");
+    t.configure("store", new JsonObject().put("onCreate", "create-employee"));
+    t.configure("dashboard", new JsonObject().put("onCreate", "create-collaborator"));
+    JsonObject withRole = new JsonObject().put("userName", "ada@example.com")
+        .put("roles", new JsonArray().add(new JsonObject().put("value", "EnterpriseAdmin")));
+    var created = t.scim.post("/Users", withRole);
+    assertEquals(201, created.status(), created.toString());
+    String ada = created.json().getString("id");
+    String bob = t.createUser("bob@example.com", "create-bob");
+    t.await(() -> t.employees("store"), list -> list.size() == 2);
+    t.await(t::collaborators, list -> list.size() == 2);
+    Map<String, String> expected = new HashMap<>();
+    expected.put(ada, "EnterpriseAdmin");
+    expected.put(bob, null);
+    for (JsonObject record : List.of(t.employees("store").get(0), t.employees("store").get(1), collaborator(t, ada),
+        collaborator(t, bob))) {
+      assertEquals(expected.get(record.getString("userId")), record.getString("webAccessRole"), record.encode());
+    }
   }
 
   private static JsonObject roleTable() {

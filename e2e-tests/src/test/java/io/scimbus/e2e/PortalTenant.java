@@ -1,6 +1,7 @@
 package io.scimbus.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.scimbus.contract.Topics;
 import io.scimbus.runtime.ConfigKeys;
@@ -43,8 +44,13 @@ final class PortalTenant {
   final NotifierEvents events;
 
   PortalTenant(ScimbusCluster cluster) {
+    this(cluster, null);
+  }
+
+  /** A tenant onboarded with profile {@code preset} (null: the standard profile). */
+  PortalTenant(ScimbusCluster cluster, String preset) {
     this.cluster = cluster;
-    this.scim = cluster.newTenant();
+    this.scim = cluster.newTenant(preset);
     this.admin = cluster.admin();
     this.tenant = scim.tenant();
     this.events = new NotifierEvents(cluster, tenant);
@@ -88,14 +94,14 @@ final class PortalTenant {
     return created.json().getString("id");
   }
 
+  /** Adds ({@code "Add"}) or removes ({@code "Remove"}) one member, as Entra's group PATCHes do. */
   void changeMembers(String groupId, String op, String userId, String requestId) {
-    JsonObject patch = GroupRequests.patch(GroupRequests.op(op, "members",
-        new JsonArray().add(new JsonObject().put("value", userId))));
-    if ("Remove".equals(op)) {
-      patch = GroupRequests.patch(GroupRequests.op(op, "members[value eq \"" + userId + "\"]", null));
-    }
+    JsonObject patch = "Remove".equals(op)
+        ? GroupRequests.patch(GroupRequests.op(op, "members[value eq \"" + userId + "\"]", null))
+        : GroupRequests.patch(GroupRequests.op(op, "members", new JsonArray().add(new JsonObject().put("value",
+            userId))));
     Response patched = scim.send("PATCH", "/Groups/" + groupId, patch.encode(), Map.of("X-Request-Id", requestId));
-    assertEquals(true, patched.status() == 200 || patched.status() == 204, patched.toString());
+    assertTrue(patched.status() == 200 || patched.status() == 204, patched.toString());
   }
 
   JsonObject createPolicy(String name) {

@@ -3,7 +3,6 @@ package io.scimbus.policy.devices;
 import io.scimbus.contract.PortalActions;
 import io.scimbus.contract.ScimReply;
 import io.scimbus.core.error.ScimException;
-import io.scimbus.core.resource.ControlCharacters;
 import io.scimbus.policy.Page;
 import io.scimbus.policy.portal.PortalSettingsRepository;
 import io.scimbus.policy.tenant.TenantRepository;
@@ -102,8 +101,6 @@ public final class DevicePolicyActions {
     if (body.size() != 1 || !body.containsKey("name")) {
       throw ScimException.invalidValue("a device policy has exactly one field, name");
     }
-    String name = DeviceInput.text(body.getValue("name"), "name", false);
-    ControlCharacters.check(name, false, "name");
-    return name;
+    return DeviceInput.text(body.getValue("name"), "name", false);
   }
 }
