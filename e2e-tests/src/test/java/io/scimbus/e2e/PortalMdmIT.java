@@ -106,7 +106,8 @@ class PortalMdmIT {
     t.deleteUser(bob, "delete-bob");
     t.await(() -> device(t, a1).getString("assignedUserId"), assigned -> assigned == null);
     assertNull(device(t, a1).getString("assignedUserId"));
-    assertEquals("delete-bob", t.portalEvents("device.unassigned").get(1).getString("requestId"));
+    List<JsonObject> unassigned = t.await(() -> t.portalEvents("device.unassigned"), found -> found.size() == 2);
+    assertEquals("delete-bob", unassigned.get(1).getString("requestId"));
     assertEquals(0, t.portalEvents("mdm-user.removed").size());
   }
 

@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.scimbus.contract.Topics;
 import io.scimbus.runtime.ConfigKeys;
 import io.scimbus.runtime.DurableProducer;
+import io.scimbus.testsupport.EventSchemas;
 import io.scimbus.testsupport.NotifierEvents;
 import io.scimbus.testsupport.ScimClient;
 import io.scimbus.testsupport.ScimClient.Response;
 import io.scimbus.testsupport.ScimbusCluster;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.json.schema.OutputUnit;
 import io.vertx.kafka.client.producer.KafkaProducer;
 import io.vertx.kafka.client.producer.KafkaProducerRecord;
 import java.time.Duration;
@@ -36,6 +38,7 @@ final class PortalTenant {
   static final String BEHAVIOUR = "BEHAVIOUR";
   /** policy-service's behaviour consumer group, as named in its Portals class. */
   private static final String POLICY_CONSUMER_GROUP = "scimbus-policy-portals";
+  private static final EventSchemas SCHEMAS = new EventSchemas();
 
   final ScimbusCluster cluster;
   final ScimClient scim;
@@ -136,10 +139,20 @@ final class PortalTenant {
     return list("/devices");
   }
 
-  /** The portal events notifier-service received for the tenant, in arrival order. */
+  /**
+   * The portal events notifier-service received for the tenant, in arrival order; each, as its webhook would carry
+   * it, is what the event catalogue's schema of its type promises.
+   */
   List<JsonObject> portalEvents() {
-    return events.all().stream().filter(event -> !event.getString("type").startsWith("user.")
+    List<JsonObject> portal = events.all().stream().filter(event -> !event.getString("type").startsWith("user.")
         && !event.getString("type").startsWith("group.")).toList();
+    for (JsonObject event : portal) {
+      JsonObject envelope = event.copy().put("timestamp", event.getString("occurredAt"));
+      envelope.remove("occurredAt");
+      OutputUnit result = SCHEMAS.validate(envelope);
+      assertTrue(result.getValid(), result.getErrors() + " in " + envelope.encode());
+    }
+    return portal;
   }
 
   List<JsonObject> portalEvents(String type) {

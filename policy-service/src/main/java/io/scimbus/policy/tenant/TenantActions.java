@@ -13,8 +13,8 @@ import io.scimbus.policy.Page;
 import io.scimbus.policy.token.TokenRepository;
 import io.scimbus.runtime.bus.ActionRouter;
 import io.scimbus.runtime.bus.BusRequest;
-import io.scimbus.runtime.store.Database;
 import io.scimbus.runtime.bus.Deadline;
+import io.scimbus.runtime.store.Database;
 import io.scimbus.runtime.store.PgErrors;
 import io.scimbus.runtime.store.PlainJson;
 import io.vertx.core.Future;
@@ -64,7 +64,7 @@ public final class TenantActions {
     });
   }
 
-  Future<ScimReply> create(BusRequest request) {
+  private Future<ScimReply> create(BusRequest request) {
     JsonObject body = request.body();
     knownFields(body, CREATE_FIELDS);
     String id = body.getValue("id") instanceof String s ? s : null;
@@ -78,18 +78,18 @@ public final class TenantActions {
         .map(tenant -> new ScimReply(201, tenant, null));
   }
 
-  Future<ScimReply> get(BusRequest request) {
+  private Future<ScimReply> get(BusRequest request) {
     return db.read(request.deadline(), conn -> tenants.get(conn, request.tenant()))
         .map(tenant -> ScimReply.ok(found(tenant, request), null));
   }
 
-  Future<ScimReply> list(BusRequest request) {
+  private Future<ScimReply> list(BusRequest request) {
     Page page = Page.of(request);
     return db.read(request.deadline(), conn -> tenants.count(conn).compose(total -> tenants.list(conn, page)
         .map(items -> ScimReply.ok(page.body(total, items), null))));
   }
 
-  Future<ScimReply> update(BusRequest request) {
+  private Future<ScimReply> update(BusRequest request) {
     Object name = request.body().getValue("displayName");
     if (name == null || request.body().size() > 1) {
       throw ScimException.invalidValue("displayName is the only updatable field; set the profile at /profile");
@@ -100,7 +100,7 @@ public final class TenantActions {
   }
 
   /** Marks the tenant deleted and revokes its tokens in one transaction, then tells every gateway. */
-  Future<ScimReply> delete(BusRequest request) {
+  private Future<ScimReply> delete(BusRequest request) {
     String tenant = request.tenant();
     return db.transaction(request.deadline(), tx -> tenants.delete(tx, tenant).compose(deleted -> {
       if (!deleted) {
@@ -113,13 +113,13 @@ public final class TenantActions {
     });
   }
 
-  Future<ScimReply> profile(BusRequest request) {
+  private Future<ScimReply> profile(BusRequest request) {
     return db.read(request.deadline(), conn -> tenants.profile(conn, request.tenant()))
         .map(profile -> ScimReply.ok(found(profile, request), null));
   }
 
   /** Stores the validated profile, then publishes the change so services drop their cached copy. */
-  Future<ScimReply> setProfile(BusRequest request) {
+  private Future<ScimReply> setProfile(BusRequest request) {
     String tenant = request.tenant();
     JsonObject profile = ProfileInput.resolve(request.body());
     return db.transaction(request.deadline(), tx -> tenants.setProfile(tx, tenant, profile)).map(updated -> {

@@ -47,7 +47,7 @@ public final class TokenActions {
         .on(Actions.TOKEN_STATUS, this::status);
   }
 
-  Future<ScimReply> create(BusRequest request) {
+  private Future<ScimReply> create(BusRequest request) {
     String tenant = request.tenant();
     String description = description(request.body());
     return db.transaction(request.deadline(), tx -> locked(tx, tenant)
@@ -55,7 +55,7 @@ public final class TokenActions {
         .map(token -> new ScimReply(201, token, null));
   }
 
-  Future<ScimReply> list(BusRequest request) {
+  private Future<ScimReply> list(BusRequest request) {
     String tenant = request.tenant();
     return db.read(request.deadline(), conn -> tenants.get(conn, tenant).compose(found -> {
       if (found == null) {
@@ -66,7 +66,7 @@ public final class TokenActions {
   }
 
   /** Revoking an already revoked token succeeds (the operator's intent holds); an unknown id is 404. */
-  Future<ScimReply> revoke(BusRequest request) {
+  private Future<ScimReply> revoke(BusRequest request) {
     String tenant = request.tenant();
     UUID id = tokenId(request.id());
     return db.transaction(request.deadline(), tx -> tokens.revoke(tx, tenant, id)).compose(revoked -> {
@@ -84,7 +84,7 @@ public final class TokenActions {
   }
 
   /** A new token row and every earlier token revoked, in one transaction: there is never a moment with none. */
-  Future<ScimReply> regenerate(BusRequest request) {
+  private Future<ScimReply> regenerate(BusRequest request) {
     String tenant = request.tenant();
     String description = description(request.body());
     UUID id = UUID.randomUUID();
@@ -100,7 +100,7 @@ public final class TokenActions {
   }
 
   /** Whether the token id is active for the tenant; garbage ids are simply not active. */
-  Future<ScimReply> status(BusRequest request) {
+  private Future<ScimReply> status(BusRequest request) {
     UUID id;
     try {
       id = UUID.fromString(String.valueOf(request.id()));

@@ -25,9 +25,18 @@ public final class CollaboratorRepository {
       + " RETURNING " + COLUMNS;
   private static final String REFRESH = "UPDATE portal_collaborators SET user_name = $3, web_access_role = $4"
       + " WHERE tenant_id = $1 AND user_id = $2";
+  private static final String LOCK = "SELECT pg_advisory_xact_lock(hashtext($1))";
   private static final String COUNT = "SELECT count(*) FROM portal_collaborators WHERE tenant_id = $1";
   private static final String LIST = "SELECT " + COLUMNS + " FROM portal_collaborators WHERE tenant_id = $1"
       + " ORDER BY created_at, user_id OFFSET $2 LIMIT $3";
+
+  /**
+   * Serialises the transactions that decide one user's collaborator: with several replicas, a group event and the
+   * user's creation can be applied at once on different partitions, and each must see the other's commit.
+   */
+  Future<Void> lock(SqlClient tx, String tenant, String userId) {
+    return tx.preparedQuery(LOCK).execute(Tuple.of("collaborator/" + tenant + "/" + userId)).mapEmpty();
+  }
 
   /** The new collaborator, or null when the user already is one. */
   Future<Collaborator> add(SqlClient tx, String tenant, PortalUser user, RoleRule.Assigned role) {

@@ -12,6 +12,7 @@ import io.vertx.sqlclient.SqlClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.TreeSet;
 
 /** The Dashboard's behaviours: collaborators on a user's lifecycle, their roles on membership ({@link RoleRule}). */
 public final class DashboardBehaviour {
@@ -32,7 +33,8 @@ public final class DashboardBehaviour {
     if (!settings.createsCollaborators()) {
       return Future.succeededFuture();
     }
-    return groups.groupNamesOf(tx, cause.tenant(), user.id())
+    return collaborators.lock(tx, cause.tenant(), user.id())
+        .compose(v -> groups.groupNamesOf(tx, cause.tenant(), user.id()))
         .map(names -> RoleRule.initial(settings.roleOf(names), settings.defaultRole()))
         .compose(role -> collaborators.add(tx, cause.tenant(), user, role))
         .compose(created -> created == null ? Future.succeededFuture()
@@ -57,9 +59,11 @@ public final class DashboardBehaviour {
   public Future<Void> membershipChanged(SqlClient tx, ProvisioningEvent cause, DashboardSettings settings,
       Collection<String> users) {
     Future<Void> chain = Future.succeededFuture();
-    for (String userId : users) {
-      chain = chain.compose(v -> collaborators.get(tx, cause.tenant(), userId).compose(current -> current == null
-          ? Future.succeededFuture() : reconsider(tx, cause, settings, current)));
+    // In id order, so two transactions locking overlapping members never wait for each other in a circle.
+    for (String userId : new TreeSet<>(users)) {
+      chain = chain.compose(v -> collaborators.lock(tx, cause.tenant(), userId))
+          .compose(v -> collaborators.get(tx, cause.tenant(), userId))
+          .compose(current -> current == null ? Future.succeededFuture() : reconsider(tx, cause, settings, current));
     }
     return chain;
   }
