@@ -50,8 +50,10 @@ class PortalMdmIT {
     t.await(() -> t.employees("mdm"), list -> list.size() == 2);
     assertEquals(1, t.devices().size());
 
+    assertEquals(7, t.settledBehaviours());
     t.replayUserAndGroupEvents();
-    assertEquals(7, t.portalEvents().size(), "a redelivered event changes nothing twice");
+    assertEquals(7, t.behaviourLog().size(), "a redelivered event changes nothing twice");
+    assertEquals(7, t.portalEvents().size());
     assertEquals(1, t.devices().size());
     assertEquals(2, t.employees("mdm").size());
   }
@@ -95,8 +97,8 @@ class PortalMdmIT {
     t.setActive(ada, "False", "deactivate-ada");
     t.await(() -> device(t, a1).getString("assignedUserId"), assigned -> assigned == null);
     assertEquals(1, t.employees("mdm").size(), "unassign-devices keeps the MDM user");
-    assertEquals(List.of("employee.created", "device.unassigned"),
-        t.awaitPortalEvents(2).stream().map(e -> e.getString("type")).toList());
+    assertEquals(Set.of("employee.created", "device.unassigned"),
+        t.awaitPortalEvents(2).stream().map(e -> e.getString("type")).collect(Collectors.toSet()));
 
     t.configure("mdm", new JsonObject().put("onDeactivate", "remove-user"));
     String bob = t.createUser("bob@example.com", "create-bob");

@@ -176,6 +176,16 @@ final class PortalTenant {
   }
 
   /**
+   * How many behaviours the tenant has applied, once notifier-service received every one's event: each effect
+   * writes its log entry and its event in one transaction, so the log counts the events on their way.
+   */
+  int settledBehaviours() {
+    int applied = behaviourLog().size();
+    await(this::portalEvents, found -> found.size() >= applied);
+    return applied;
+  }
+
+  /**
    * Publishes every user and group event of the tenant again, exactly as first published (same event ids), as
    * Kafka does after a consumer crash.
    */
