@@ -56,6 +56,7 @@ final class AdminRoutes {
     router.put(tenant + "/profile").handler(rc -> call(rc, Actions.PROFILE_SET, Function.identity()));
     router.get(tenant + "/provisioning-log").handler(rc -> call(rc, Actions.PROVISIONING_LOG, Function.identity()));
     new DeadLetterRoutes(client).mount(router, tenant);
+    new PortalRoutes((rc, action) -> call(rc, action, Function.identity())).mount(router, tenant);
     mountWebhooks(router, tenant + "/webhooks");
   }
 

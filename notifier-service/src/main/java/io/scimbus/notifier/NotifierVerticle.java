@@ -76,7 +76,7 @@ public final class NotifierVerticle extends VerticleBase {
         event -> UUID.fromString(event.eventId()),
         (tx, fresh) -> log.record(tx, fresh).compose(v -> deliveries.enqueue(tx, fresh)).mapEmpty());
     consumer = new CommittingConsumer<>(vertx, context.config(), CONSUMER_GROUP,
-        Set.of(Topics.USER_EVENTS, Topics.GROUP_EVENTS), ProvisioningEvent::fromJson,
+        Set.of(Topics.USER_EVENTS, Topics.GROUP_EVENTS, Topics.PORTAL_EVENTS), ProvisioningEvent::fromJson,
         events -> handler.handle(events).map(fresh -> {
           if (!fresh.isEmpty()) {
             queue.wake();

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
 /** Every event type has a schema in {@code events/v1/}, and the envelopes the notifier sends validate against it. */
 class EventCatalogueTest {
   private static final String BASE = "https://schemas.scimbus.dev/events/v1/";
-  private static final List<String> SHARED = List.of("envelope", "resource-event", "user", "group");
+  private static final List<String> SHARED = List.of("envelope", "resource-event", "user", "group", "portal-event",
+      "employee", "collaborator", "device");
   private static final List<String> TYPES = catalogue();
   private static final SchemaRepository SCHEMAS = repository();
 
@@ -41,10 +42,18 @@ class EventCatalogueTest {
   @Test
   void theEnvelopeOfEveryEventTypeValidates() {
     for (String type : EventTypes.SUBSCRIBABLE) {
-      String body = Envelope.of(event(type, type.startsWith("user.") ? user() : group()));
+      String body = Envelope.of(sample(type));
       OutputUnit result = validate(type, new JsonObject(body));
       assertTrue(result.getValid(), type + ": " + result.getErrors() + " in " + body);
     }
+  }
+
+  @Test
+  void portalSchemasRefuseAnotherResourceType() {
+    JsonObject removed = new JsonObject(Envelope.of(sample(EventTypes.DEVICE_REMOVED)));
+    assertTrue(validate(EventTypes.DEVICE_REMOVED, removed).getValid());
+    assertFalse(validate(EventTypes.DEVICE_REMOVED, removed.copy().put("resourceType", "User")).getValid());
+    assertFalse(validate(EventTypes.EMPLOYEE_CREATED, removed).getValid(), "device data is no employee");
   }
 
   @Test
@@ -67,6 +76,29 @@ class EventCatalogueTest {
     JsonObject noRequestId = user.copy();
     noRequestId.remove("requestId");
     assertFalse(validate(EventTypes.USER_CREATED, noRequestId).getValid());
+  }
+
+  /** An event of {@code type} as its producer writes it. */
+  private static ProvisioningEvent sample(String type) {
+    if (type.startsWith("user.") || type.startsWith("group.")) {
+      return event(type, type.startsWith("user.") ? user() : group());
+    }
+    String userId = UUID.randomUUID().toString();
+    String now = Instant.now().toString();
+    if (type.startsWith("device.")) {
+      String id = UUID.randomUUID().toString();
+      return ProvisioningEvent.of(type, "acme", "Device", id, 2, "req-1", new JsonObject().put("id", id)
+          .put("name", "laptop").put("serial", "SN-1").put("assignedUserId", null)
+          .put("policyId", UUID.randomUUID().toString()).put("version", 2).put("created", now).put("updated", now)
+          .put("userId", userId));
+    }
+    if (type.startsWith("collaborator.")) {
+      return ProvisioningEvent.of(type, "acme", "Collaborator", userId, 1, "req-1", new JsonObject()
+          .put("userId", userId).put("userName", "ada@example.com").put("webAccessRole", null).put("role", "Admin")
+          .put("roleSource", "groups").put("version", 1).put("created", now).put("updated", now));
+    }
+    return ProvisioningEvent.of(type, "acme", "Employee", userId, 3, "req-1", new JsonObject().put("portal", "store")
+        .put("userId", userId).put("userName", "ada@example.com").put("webAccessRole", "User").put("created", now));
   }
 
   private static ProvisioningEvent event(String type, JsonObject data) {

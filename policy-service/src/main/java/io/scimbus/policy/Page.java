@@ -10,16 +10,16 @@ import java.util.List;
  * One page of an admin list, in the ListResponse vocabulary SCIM clients already know ({@code startIndex} 1-based,
  * {@code count} capped), so operators page tenants and logs exactly as IdPs page users.
  */
-record Page(int startIndex, int count) {
-  static Page of(BusRequest request) {
+public record Page(int startIndex, int count) {
+  public static Page of(BusRequest request) {
     return new Page(ListQuery.startIndex(request.query()), ListQuery.count(request.query()));
   }
 
-  int offset() {
+  public int offset() {
     return startIndex - 1;
   }
 
-  JsonObject body(long totalResults, List<JsonObject> items) {
+  public JsonObject body(long totalResults, List<JsonObject> items) {
     return new JsonObject()
         .put("totalResults", totalResults)
         .put("startIndex", startIndex)

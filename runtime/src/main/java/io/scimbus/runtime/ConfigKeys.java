@@ -84,6 +84,13 @@ public final class ConfigKeys {
   /** Requests per tenant a gateway replica lets through at once above the sustained rate. */
   public static final String RATE_LIMIT_BURST = "SCIMBUS_RATE_LIMIT_BURST";
 
+  /**
+   * Policy-service: for how many seconds after a Dashboard collaborator is created its role follows the user's mapped
+   * groups (highest wins) in {@code first-provisioning} mode, since IdPs add a new user to its groups after creating
+   * it, one group at a time; afterwards the role is fixed.
+   */
+  public static final String PORTAL_ROLE_SETTLE_SECONDS = "SCIMBUS_PORTAL_ROLE_SETTLE_SECONDS";
+
   /** How often the outbox relay looks for unpublished events when nothing woke it. */
   public static final String OUTBOX_POLL_MS = "SCIMBUS_OUTBOX_POLL_MS";
   /**

@@ -36,6 +36,7 @@ public final class Defaults {
         .put(ConfigKeys.TOKEN_CACHE_SECONDS, 30)
         .put(ConfigKeys.RATE_LIMIT_PER_SECOND, 200)
         .put(ConfigKeys.RATE_LIMIT_BURST, 400)
+        .put(ConfigKeys.PORTAL_ROLE_SETTLE_SECONDS, 3600)
         .put(ConfigKeys.OUTBOX_POLL_MS, 1000)
         .put(ConfigKeys.QUEUE_MAX_ATTEMPTS, 5)
         .put(ConfigKeys.WEBHOOK_ALLOWED_NETWORKS, "")

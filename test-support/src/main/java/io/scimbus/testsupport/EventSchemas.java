@@ -17,7 +17,8 @@ import java.util.List;
 /** The published event catalogue (notifier-service's {@code events/v1/*.json}), to check what receivers get. */
 public final class EventSchemas {
   private static final String BASE = "https://schemas.scimbus.dev/events/v1/";
-  private static final List<String> SHARED = List.of("envelope", "resource-event", "user", "group");
+  private static final List<String> SHARED = List.of("envelope", "resource-event", "user", "group", "portal-event",
+      "employee", "collaborator", "device");
 
   private final SchemaRepository repository = SchemaRepository.create(new JsonSchemaOptions()
       .setDraft(Draft.DRAFT202012).setBaseUri(BASE));

@@ -106,6 +106,11 @@ public class ScimException extends RuntimeException {
     return new ScimException(409, ScimType.UNIQUENESS, detail);
   }
 
+  /** 409 for a change the resource's current state forbids (deleting what is still in use), no uniqueness clash. */
+  public static ScimException conflict(String detail) {
+    return new ScimException(409, null, detail);
+  }
+
   public static ScimException preconditionFailed(String detail) {
     return new ScimException(412, null, detail);
   }

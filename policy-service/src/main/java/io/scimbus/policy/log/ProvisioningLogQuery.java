@@ -1,4 +1,4 @@
-package io.scimbus.policy;
+package io.scimbus.policy.log;
 
 import io.scimbus.core.error.ScimException;
 import io.scimbus.runtime.bus.BusRequest;
@@ -12,16 +12,17 @@ import java.util.List;
 
 /**
  * Filters of the provisioning-log endpoint: {@code userId} (a User's id), {@code resourceId} (any resource),
- * {@code userName}, {@code since} and {@code until} (ISO-8601 instants, since inclusive, until exclusive). Only
+ * {@code userName}, {@code requestId} (a SCIM request and the portal behaviours it caused), {@code since} and
+ * {@code until} (ISO-8601 instants, since inclusive, until exclusive). Only
  * fixed column conditions are emitted; request text only ever travels as parameters.
  */
-record ProvisioningLogQuery(String userId, String resourceId, String userName, OffsetDateTime since,
-    OffsetDateTime until) {
+record ProvisioningLogQuery(String userId, String resourceId, String userName, String requestId,
+    OffsetDateTime since, OffsetDateTime until) {
 
   static ProvisioningLogQuery of(BusRequest request) {
     var query = request.query();
     return new ProvisioningLogQuery(query.getString("userId"), query.getString("resourceId"),
-        query.getString("userName"), instant(query.getString("since"), "since"),
+        query.getString("userName"), query.getString("requestId"), instant(query.getString("since"), "since"),
         instant(query.getString("until"), "until"));
   }
 
@@ -39,6 +40,10 @@ record ProvisioningLogQuery(String userId, String resourceId, String userName, O
     if (userName != null) {
       params.addString(userName);
       conditions.add("lower(user_name) = lower($" + params.size() + ")");
+    }
+    if (requestId != null) {
+      params.addString(requestId);
+      conditions.add("request_id = $" + params.size());
     }
     if (since != null) {
       params.addValue(since);

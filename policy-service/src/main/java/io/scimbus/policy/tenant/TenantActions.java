@@ -1,14 +1,22 @@
-package io.scimbus.policy;
+package io.scimbus.policy.tenant;
 
+import io.scimbus.contract.Actions;
 import io.scimbus.contract.BusAddresses;
 import io.scimbus.contract.BusHeaders;
 import io.scimbus.contract.ScimReply;
 import io.scimbus.contract.TokensRevoked;
 import io.scimbus.core.error.ScimException;
+import io.scimbus.core.profile.ProfileDocument;
+import io.scimbus.core.profile.TenantProfile;
 import io.scimbus.core.resource.ControlCharacters;
+import io.scimbus.policy.Page;
+import io.scimbus.policy.token.TokenRepository;
+import io.scimbus.runtime.bus.ActionRouter;
 import io.scimbus.runtime.bus.BusRequest;
+import io.scimbus.runtime.bus.Deadline;
 import io.scimbus.runtime.store.Database;
 import io.scimbus.runtime.store.PgErrors;
+import io.scimbus.runtime.store.PlainJson;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
@@ -18,7 +26,7 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /** Tenant lifecycle and profile actions of the admin API. The tenant id of an existing tenant is the bus header. */
-final class TenantActions {
+public final class TenantActions {
   private static final Pattern TENANT_ID = Pattern.compile("[a-z0-9-]{3,63}");
   private static final int MAX_DISPLAY_NAME = 200;
   private static final Set<String> CREATE_FIELDS = Set.of("id", "displayName", "profile");
@@ -28,14 +36,35 @@ final class TenantActions {
   private final TenantRepository tenants;
   private final TokenRepository tokens;
 
-  TenantActions(Database db, EventBus bus, TenantRepository tenants, TokenRepository tokens) {
+  public TenantActions(Database db, EventBus bus, TenantRepository tenants, TokenRepository tokens) {
     this.db = db;
     this.bus = bus;
     this.tenants = tenants;
     this.tokens = tokens;
   }
 
-  Future<ScimReply> create(BusRequest request) {
+  public ActionRouter registerOn(ActionRouter router) {
+    return router
+        .on(Actions.TENANT_CREATE, this::create)
+        .on(Actions.TENANT_GET, this::get)
+        .on(Actions.TENANT_LIST, this::list)
+        .on(Actions.TENANT_UPDATE, this::update)
+        .on(Actions.TENANT_DELETE, this::delete)
+        .on(Actions.PROFILE, this::profile)
+        .on(Actions.PROFILE_SET, this::setProfile);
+  }
+
+  /** The tenant's profile for discovery: a read, with nothing to leave undone when late. */
+  public Future<TenantProfile> profileOf(String tenant) {
+    return db.read(Deadline.NONE, conn -> tenants.profile(conn, tenant)).map(document -> {
+      if (document == null) {
+        throw notFound(tenant);
+      }
+      return ProfileDocument.parse(PlainJson.map(document));
+    });
+  }
+
+  private Future<ScimReply> create(BusRequest request) {
     JsonObject body = request.body();
     knownFields(body, CREATE_FIELDS);
     String id = body.getValue("id") instanceof String s ? s : null;
@@ -49,18 +78,18 @@ final class TenantActions {
         .map(tenant -> new ScimReply(201, tenant, null));
   }
 
-  Future<ScimReply> get(BusRequest request) {
+  private Future<ScimReply> get(BusRequest request) {
     return db.read(request.deadline(), conn -> tenants.get(conn, request.tenant()))
         .map(tenant -> ScimReply.ok(found(tenant, request), null));
   }
 
-  Future<ScimReply> list(BusRequest request) {
+  private Future<ScimReply> list(BusRequest request) {
     Page page = Page.of(request);
     return db.read(request.deadline(), conn -> tenants.count(conn).compose(total -> tenants.list(conn, page)
         .map(items -> ScimReply.ok(page.body(total, items), null))));
   }
 
-  Future<ScimReply> update(BusRequest request) {
+  private Future<ScimReply> update(BusRequest request) {
     Object name = request.body().getValue("displayName");
     if (name == null || request.body().size() > 1) {
       throw ScimException.invalidValue("displayName is the only updatable field; set the profile at /profile");
@@ -71,7 +100,7 @@ final class TenantActions {
   }
 
   /** Marks the tenant deleted and revokes its tokens in one transaction, then tells every gateway. */
-  Future<ScimReply> delete(BusRequest request) {
+  private Future<ScimReply> delete(BusRequest request) {
     String tenant = request.tenant();
     return db.transaction(request.deadline(), tx -> tenants.delete(tx, tenant).compose(deleted -> {
       if (!deleted) {
@@ -84,13 +113,13 @@ final class TenantActions {
     });
   }
 
-  Future<ScimReply> profile(BusRequest request) {
+  private Future<ScimReply> profile(BusRequest request) {
     return db.read(request.deadline(), conn -> tenants.profile(conn, request.tenant()))
         .map(profile -> ScimReply.ok(found(profile, request), null));
   }
 
   /** Stores the validated profile, then publishes the change so services drop their cached copy. */
-  Future<ScimReply> setProfile(BusRequest request) {
+  private Future<ScimReply> setProfile(BusRequest request) {
     String tenant = request.tenant();
     JsonObject profile = ProfileInput.resolve(request.body());
     return db.transaction(request.deadline(), tx -> tenants.setProfile(tx, tenant, profile)).map(updated -> {
@@ -110,7 +139,7 @@ final class TenantActions {
     return value;
   }
 
-  static ScimException notFound(String tenant) {
+  public static ScimException notFound(String tenant) {
     return ScimException.notFound("tenant " + tenant + " not found");
   }
 

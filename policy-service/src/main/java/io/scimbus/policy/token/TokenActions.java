@@ -1,10 +1,14 @@
-package io.scimbus.policy;
+package io.scimbus.policy.token;
 
+import io.scimbus.contract.Actions;
 import io.scimbus.contract.BusAddresses;
 import io.scimbus.contract.ScimReply;
 import io.scimbus.contract.TokensRevoked;
 import io.scimbus.core.error.ScimException;
 import io.scimbus.core.resource.ControlCharacters;
+import io.scimbus.policy.tenant.TenantActions;
+import io.scimbus.policy.tenant.TenantRepository;
+import io.scimbus.runtime.bus.ActionRouter;
 import io.scimbus.runtime.bus.BusRequest;
 import io.scimbus.runtime.store.Database;
 import io.vertx.core.Future;
@@ -19,7 +23,7 @@ import java.util.UUID;
  * Token rows: policy-service decides which token ids are active; the gateway signs the JWT around an id it got
  * here. Every revocation is published after its commit, so gateway caches never outlive the database state.
  */
-final class TokenActions {
+public final class TokenActions {
   private static final int MAX_DESCRIPTION = 200;
 
   private final Database db;
@@ -27,14 +31,23 @@ final class TokenActions {
   private final TenantRepository tenants;
   private final TokenRepository tokens;
 
-  TokenActions(Database db, EventBus bus, TenantRepository tenants, TokenRepository tokens) {
+  public TokenActions(Database db, EventBus bus, TenantRepository tenants, TokenRepository tokens) {
     this.db = db;
     this.bus = bus;
     this.tenants = tenants;
     this.tokens = tokens;
   }
 
-  Future<ScimReply> create(BusRequest request) {
+  public ActionRouter registerOn(ActionRouter router) {
+    return router
+        .on(Actions.TOKEN_CREATE, this::create)
+        .on(Actions.TOKEN_LIST, this::list)
+        .on(Actions.TOKEN_REVOKE, this::revoke)
+        .on(Actions.TOKEN_REGENERATE, this::regenerate)
+        .on(Actions.TOKEN_STATUS, this::status);
+  }
+
+  private Future<ScimReply> create(BusRequest request) {
     String tenant = request.tenant();
     String description = description(request.body());
     return db.transaction(request.deadline(), tx -> locked(tx, tenant)
@@ -42,7 +55,7 @@ final class TokenActions {
         .map(token -> new ScimReply(201, token, null));
   }
 
-  Future<ScimReply> list(BusRequest request) {
+  private Future<ScimReply> list(BusRequest request) {
     String tenant = request.tenant();
     return db.read(request.deadline(), conn -> tenants.get(conn, tenant).compose(found -> {
       if (found == null) {
@@ -53,7 +66,7 @@ final class TokenActions {
   }
 
   /** Revoking an already revoked token succeeds (the operator's intent holds); an unknown id is 404. */
-  Future<ScimReply> revoke(BusRequest request) {
+  private Future<ScimReply> revoke(BusRequest request) {
     String tenant = request.tenant();
     UUID id = tokenId(request.id());
     return db.transaction(request.deadline(), tx -> tokens.revoke(tx, tenant, id)).compose(revoked -> {
@@ -71,7 +84,7 @@ final class TokenActions {
   }
 
   /** A new token row and every earlier token revoked, in one transaction: there is never a moment with none. */
-  Future<ScimReply> regenerate(BusRequest request) {
+  private Future<ScimReply> regenerate(BusRequest request) {
     String tenant = request.tenant();
     String description = description(request.body());
     UUID id = UUID.randomUUID();
@@ -87,7 +100,7 @@ final class TokenActions {
   }
 
   /** Whether the token id is active for the tenant; garbage ids are simply not active. */
-  Future<ScimReply> status(BusRequest request) {
+  private Future<ScimReply> status(BusRequest request) {
     UUID id;
     try {
       id = UUID.fromString(String.valueOf(request.id()));

@@ -1,4 +1,4 @@
-package io.scimbus.policy;
+package io.scimbus.policy.token;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** SQL for tenant_tokens. Only ids and dates live here; the signed secret exists once, in the admin response. */
-final class TokenRepository {
+public final class TokenRepository {
   private static final String COLUMNS = "id, tenant_id, description, created_at, revoked_at";
   private static final String INSERT = "INSERT INTO tenant_tokens (id, tenant_id, description) VALUES ($1, $2, $3)"
       + " RETURNING " + COLUMNS;
@@ -54,7 +54,7 @@ final class TokenRepository {
     return tx.preparedQuery(REVOKE_OTHERS).execute(Tuple.of(tenant, keep)).map(TokenRepository::ids);
   }
 
-  Future<List<String>> revokeAll(SqlClient tx, String tenant) {
+  public Future<List<String>> revokeAll(SqlClient tx, String tenant) {
     return tx.preparedQuery(REVOKE_ALL).execute(Tuple.of(tenant)).map(TokenRepository::ids);
   }
 

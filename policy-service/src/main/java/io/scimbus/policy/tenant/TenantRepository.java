@@ -1,5 +1,6 @@
-package io.scimbus.policy;
+package io.scimbus.policy.tenant;
 
+import io.scimbus.policy.Page;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
@@ -9,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** SQL for tenants. Deleted tenants are invisible here except to {@link #create}, which never reuses their id. */
-final class TenantRepository {
+public final class TenantRepository {
   private static final String COLUMNS = "id, display_name, profile->>'name', created_at, updated_at";
   private static final String INSERT = "INSERT INTO tenants (id, display_name, profile) VALUES ($1, $2, $3)"
       + " RETURNING " + COLUMNS;
@@ -33,13 +34,19 @@ final class TenantRepository {
   }
 
   /** The tenant, or null when it does not exist or was deleted. */
-  Future<JsonObject> get(SqlClient client, String tenant) {
+  public Future<JsonObject> get(SqlClient client, String tenant) {
     return client.preparedQuery(GET).execute(Tuple.of(tenant))
         .map(rows -> rows.size() == 0 ? null : toJson(rows.iterator().next()));
   }
 
+  /** Succeeds when the tenant exists and is not deleted; 404 otherwise. */
+  public Future<Void> requireLive(SqlClient client, String tenant) {
+    return get(client, tenant).compose(found -> found == null ? Future.failedFuture(TenantActions.notFound(tenant))
+        : Future.succeededFuture());
+  }
+
   /** Locks a live tenant's row for the transaction, so token changes of one tenant serialise; false if none. */
-  Future<Boolean> lock(SqlClient tx, String tenant) {
+  public Future<Boolean> lock(SqlClient tx, String tenant) {
     return tx.preparedQuery(LOCK).execute(Tuple.of(tenant)).map(rows -> rows.size() == 1);
   }
 

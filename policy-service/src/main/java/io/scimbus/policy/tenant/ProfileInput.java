@@ -1,4 +1,4 @@
-package io.scimbus.policy;
+package io.scimbus.policy.tenant;
 
 import io.scimbus.core.error.ScimException;
 import io.scimbus.core.profile.ProfileDocument;

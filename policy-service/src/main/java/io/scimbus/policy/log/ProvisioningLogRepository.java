@@ -1,6 +1,7 @@
-package io.scimbus.policy;
+package io.scimbus.policy.log;
 
 import io.scimbus.contract.ProvisioningLogEntry;
+import io.scimbus.policy.Page;
 import io.scimbus.runtime.store.PgText;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -17,7 +18,7 @@ import java.util.UUID;
  * SQL for provisioning_log. Entries already recorded (a Kafka redelivery) are skipped by their entry id. The log is
  * a record of what clients sent, so text PostgreSQL cannot hold (a NUL) is stored escaped rather than refused.
  */
-final class ProvisioningLogRepository {
+public final class ProvisioningLogRepository {
   // One statement for the whole batch: PostgreSQL plans and executes it once instead of once per entry.
   private static final String INSERT = "INSERT INTO provisioning_log (entry_id, tenant_id, at, request_id, method,"
       + " operation, resource_type, resource_id, status, outcome, user_name)"
@@ -26,7 +27,7 @@ final class ProvisioningLogRepository {
   private static final String COLUMNS = "entry_id, at, request_id, method, operation, resource_type, resource_id,"
       + " status, outcome, user_name";
 
-  Future<Void> record(SqlClient client, List<ProvisioningLogEntry> entries) {
+  public Future<Void> record(SqlClient client, List<ProvisioningLogEntry> entries) {
     if (entries.isEmpty()) {
       return Future.succeededFuture();
     }
@@ -59,7 +60,6 @@ final class ProvisioningLogRepository {
     return client.preparedQuery(INSERT).execute(Tuple.from(new Object[] {ids, tenants, at, requestIds, methods,
         operations, resourceTypes, resourceIds, statuses, outcomes, userNames})).mapEmpty();
   }
-
 
   Future<Long> count(SqlClient client, String tenant, ProvisioningLogQuery query) {
     Tuple params = Tuple.of(tenant);
