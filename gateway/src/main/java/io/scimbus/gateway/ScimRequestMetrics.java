@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.scimbus.gateway.RequestOutcomeHandler.RequestOutcome;
 import io.scimbus.runtime.metrics.Meters;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -45,9 +44,7 @@ final class ScimRequestMetrics implements Consumer<RequestOutcome> {
         .tag("resource", resource(segments))
         .tag("operation", operation(outcome.method(), segments))
         .tag("outcome", outcome.status() / 100 + "xx")
-        .publishPercentileHistogram()
-        .minimumExpectedValue(Duration.ofMillis(1))
-        .maximumExpectedValue(Duration.ofSeconds(30))
+        .serviceLevelObjectives(Meters.LATENCY_BUCKETS)
         .register(registry)
         .record(outcome.latencyNanos(), TimeUnit.NANOSECONDS);
   }

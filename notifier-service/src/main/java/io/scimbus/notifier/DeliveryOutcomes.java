@@ -3,7 +3,6 @@ package io.scimbus.notifier;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.scimbus.runtime.metrics.Meters;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -30,9 +29,7 @@ final class DeliveryOutcomes {
   private Timer timer(String outcome) {
     return Timer.builder(ATTEMPTS).description("webhook delivery attempts, by outcome")
         .tag("outcome", outcome)
-        .publishPercentileHistogram()
-        .minimumExpectedValue(Duration.ofMillis(1))
-        .maximumExpectedValue(Duration.ofSeconds(30))
+        .serviceLevelObjectives(Meters.LATENCY_BUCKETS)
         .register(registry);
   }
 

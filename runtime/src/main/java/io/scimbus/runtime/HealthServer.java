@@ -4,6 +4,7 @@ import io.scimbus.runtime.metrics.Meters;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.healthchecks.HealthChecks;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
@@ -34,6 +35,9 @@ public final class HealthServer {
     String registry = Meters.registryName(vertx);
     router.get(METRICS).handler(registry == null ? PrometheusScrapingHandler.create()
         : PrometheusScrapingHandler.create(registry));
-    return vertx.createHttpServer().requestHandler(router).listen(port);
+    // HTTP/1.1 only, as Prometheus and the kubelet speak it: a test scrape by Java's client, which offers an h2c
+    // upgrade, once hung on a body of several hundred kilobytes.
+    return vertx.createHttpServer(new HttpServerOptions().setHttp2ClearTextEnabled(false))
+        .requestHandler(router).listen(port);
   }
 }

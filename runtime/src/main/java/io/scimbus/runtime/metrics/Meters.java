@@ -9,11 +9,13 @@ import io.vertx.core.Vertx;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.VertxPrometheusOptions;
 import io.vertx.micrometer.backends.BackendRegistries;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.DoubleSupplier;
+import java.util.stream.Stream;
 
 /**
  * scimbus's meters, registered where Vert.x's Prometheus backend scrapes them. Label rule: every tag has a value set
@@ -24,6 +26,13 @@ import java.util.function.DoubleSupplier;
 public final class Meters {
   private static final Map<String, AtomicReference<DoubleSupplier>> GAUGES = new ConcurrentHashMap<>();
   private static final Map<Vertx, String> REGISTRY_NAMES = new ConcurrentHashMap<>();
+
+  /**
+   * The buckets of every scimbus latency histogram: a dozen, where Micrometer's percentile histogram would publish
+   * about seventy per series and make each scrape hundreds of kilobytes.
+   */
+  public static final Duration[] LATENCY_BUCKETS = Stream.of(5, 10, 25, 50, 100, 250, 500, 1_000, 2_500, 5_000,
+      10_000, 30_000).map(Duration::ofMillis).toArray(Duration[]::new);
 
   private Meters() {
   }
