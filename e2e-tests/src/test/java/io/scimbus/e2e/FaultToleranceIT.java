@@ -137,7 +137,7 @@ class FaultToleranceIT {
       List<String> refused;
       try (WriteStream stream = WriteStream.start(scim, 3, NOTIFIER_DOWN_WRITE_INTERVAL)) {
         stream.awaitAcknowledged(WRITES_PER_PHASE, PATIENCE);
-        // killed with deliveries in flight: the receiver has had some of the writes so far, not all
+        // killed once deliveries flow, so the kill lands among claimed, sent and unsent ones
         receiver.awaitSucceeded(DELIVERY_PATIENCE, 1);
         notifier.kill();
         // the writes go on without a notifier: their events wait in Kafka
