@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * {@code bench/run}: the full scimbus benchmark, the noisy-neighbour scenario ({@code --scenario noisy-neighbour}),
- * or one workload against another server with {@code --base-url}.
+ * the webhook workload ({@code --scenario webhooks}), scimbus beside Keycloak ({@code --peer keycloak}), or one
+ * workload against another server with {@code --base-url}.
  */
 public final class BenchMain {
   private BenchMain() {
@@ -23,8 +24,12 @@ public final class BenchMain {
       System.exit(2);
       return;
     }
-    if (options.scenario().equals(BenchOptions.NOISY_NEIGHBOUR)) {
+    if (options.peer()) {
+      PeerRun.run(options);
+    } else if (options.scenario().equals(BenchOptions.NOISY_NEIGHBOUR)) {
       NoisyNeighbourRun.run(options);
+    } else if (options.scenario().equals(BenchOptions.WEBHOOKS)) {
+      WebhookRun.run(options);
     } else if (options.external()) {
       ExternalRun.run(options);
     } else {

@@ -9,10 +9,17 @@ import java.util.Map;
 final class BenchOptions {
   static final String FULL = "full";
   static final String NOISY_NEIGHBOUR = "noisy-neighbour";
+  static final String WEBHOOKS = "webhooks";
+  static final List<String> SCENARIOS = List.of(FULL, NOISY_NEIGHBOUR, WEBHOOKS);
   static final Map<String, String> DEFAULTS = new LinkedHashMap<>();
   /** The flags only the noisy-neighbour scenario reads. */
   static final List<String> NOISY_KEYS = List.of("noisy-seconds", "noisy-rate", "hostile-connections",
       "hostile-seed");
+  /** The flags only the webhooks scenario reads. */
+  static final List<String> WEBHOOK_KEYS = List.of("webhook-rate", "webhook-seconds");
+  /** The flags only the peer comparison ({@code --peer keycloak}) reads. */
+  static final List<String> PEER_KEYS = List.of("peer", "peer-users", "peer-step-seconds", "peer-max-seconds");
+  static final String KEYCLOAK = "keycloak";
 
   static {
     DEFAULTS.put("scenario", FULL);
@@ -44,6 +51,12 @@ final class BenchOptions {
     DEFAULTS.put("noisy-rate", "100");
     DEFAULTS.put("hostile-connections", "12");
     DEFAULTS.put("hostile-seed", "20261202");
+    DEFAULTS.put("webhook-rate", "500");
+    DEFAULTS.put("webhook-seconds", "30");
+    DEFAULTS.put("peer", "");
+    DEFAULTS.put("peer-users", "2000");
+    DEFAULTS.put("peer-step-seconds", "10");
+    DEFAULTS.put("peer-max-seconds", "180");
   }
 
   private final Map<String, String> values;
@@ -65,10 +78,18 @@ final class BenchOptions {
       }
       values.put(key, args[++i]);
     }
-    if (!List.of(FULL, NOISY_NEIGHBOUR).contains(values.get("scenario"))) {
-      throw new IllegalArgumentException("--scenario is " + FULL + " or " + NOISY_NEIGHBOUR + "\n" + usage());
+    if (!SCENARIOS.contains(values.get("scenario"))) {
+      throw new IllegalArgumentException("--scenario is one of " + SCENARIOS + "\n" + usage());
+    }
+    if (!List.of("", KEYCLOAK).contains(values.get("peer"))) {
+      throw new IllegalArgumentException("--peer is " + KEYCLOAK + "\n" + usage());
     }
     return new BenchOptions(values);
+  }
+
+  /** Against a peer started beside scimbus ({@code --peer keycloak}), when one is named. */
+  boolean peer() {
+    return !values.get("peer").isBlank();
   }
 
   String scenario() {

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 final class BenchmarksFile {
   static final String RESULTS = "results";
   static final String NOISY_NEIGHBOUR = "noisy-neighbour";
+  static final String WEBHOOKS = "webhooks";
+  static final String PEER = "peer";
 
   private BenchmarksFile() {
   }

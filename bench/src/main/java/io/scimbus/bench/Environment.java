@@ -39,9 +39,14 @@ final class Environment implements AutoCloseable {
     this.kafka = kafka;
     this.pool = pool;
     this.pgPoolSize = pgPoolSize;
-    int backend = pool.query("SELECT pg_backend_pid()").execute().await().iterator().next().getInteger(0);
-    this.postmasterPid = ProcessHandle.of(backend).flatMap(ProcessHandle::parent).orElseThrow().pid();
+    this.postmasterPid = postmasterPid(pool);
     this.kafkaPid = kafka.pid();
+  }
+
+  /** The postmaster of the server {@code pool} is connected to: the parent of a backend. */
+  static long postmasterPid(Pool pool) {
+    int backend = pool.query("SELECT pg_backend_pid()").execute().await().iterator().next().getInteger(0);
+    return ProcessHandle.of(backend).flatMap(ProcessHandle::parent).orElseThrow().pid();
   }
 
   /** Starts PostgreSQL and Kafka and applies users-service's own migrations, so seeding sees its table shape. */

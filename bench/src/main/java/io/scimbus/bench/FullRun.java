@@ -72,7 +72,8 @@ final class FullRun {
     StringBuilder sizes = new StringBuilder();
     BenchOptions.DEFAULTS.keySet().stream()
         .filter(k -> !List.of("scenario", "report", "base-url", "token", "workload").contains(k)
-            && !BenchOptions.NOISY_KEYS.contains(k))
+            && !BenchOptions.NOISY_KEYS.contains(k) && !BenchOptions.WEBHOOK_KEYS.contains(k)
+            && !BenchOptions.PEER_KEYS.contains(k))
         .forEach(k -> sizes.append(sizes.length() == 0 ? "" : ", ").append(k).append(' ').append(options.string(k)));
     return sizes.toString();
   }

@@ -32,6 +32,12 @@ final class Onboarding {
     return new Target(gatewayUrl + SCIM_PREFIX + "/" + tenant, token.getString("token"));
   }
 
+  /** Registers {@code url} as a webhook endpoint of {@code tenant} for every event type. */
+  void webhook(String gatewayUrl, String tenant, String url) {
+    post(gatewayUrl + "/admin/v1/tenants/" + tenant + "/webhooks", new JsonObject().put("url", url)
+        .put("description", "bench"), 201);
+  }
+
   /** POSTs to the admin API; any other status stops the benchmark, since every figure after it would be wrong. */
   private JsonObject post(String url, JsonObject body, int... expected) {
     HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))

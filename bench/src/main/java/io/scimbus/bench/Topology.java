@@ -15,7 +15,8 @@ import java.util.Map;
  * {@code [[users], [groups], ..., [gateway]]} (one JVM each). Each JVM is named after the services it runs.
  */
 final class Topology implements AutoCloseable {
-  private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+  // the one-JVM topology took over 3 min to become ready at a load average of 40 on 2 cores
+  private static final Duration READY_TIMEOUT = Duration.ofSeconds(420);
 
   private final String name;
   private final List<ChildJvm> jvms;

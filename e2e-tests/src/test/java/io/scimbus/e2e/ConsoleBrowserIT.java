@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.scimbus.devstack.Eventually;
 import io.scimbus.runtime.ConfigKeys;
 import io.scimbus.testsupport.ScimClient;
 import io.scimbus.testsupport.ScimClient.Response;

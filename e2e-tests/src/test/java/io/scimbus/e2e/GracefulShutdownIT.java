@@ -3,6 +3,7 @@ package io.scimbus.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.scimbus.devstack.Eventually;
 import io.scimbus.runtime.ConfigKeys;
 import io.scimbus.runtime.HealthServer;
 import io.scimbus.runtime.ServiceConfig;

@@ -1,5 +1,6 @@
 package io.scimbus.e2e;
 
+import io.scimbus.devstack.Eventually;
 import io.scimbus.devstack.TestInfrastructure;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgConnectOptions;

@@ -2,6 +2,7 @@ package io.scimbus.e2e;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.scimbus.devstack.Eventually;
 import io.scimbus.runtime.ConfigKeys;
 import io.scimbus.testsupport.NotifierEvents;
 import io.scimbus.testsupport.ScimClient;

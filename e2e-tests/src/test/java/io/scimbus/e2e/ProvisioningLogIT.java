@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.scimbus.devstack.Eventually;
 import io.scimbus.testsupport.ScimClient;
 import io.scimbus.testsupport.ScimClient.Response;
 import io.scimbus.testsupport.ScimbusCluster;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.scimbus.devstack.Eventually;
 import io.scimbus.testsupport.LogCapture;
 import io.scimbus.testsupport.NotifierEvents;
 import io.scimbus.testsupport.ScimClient;

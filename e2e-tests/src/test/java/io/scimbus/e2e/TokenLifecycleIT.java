@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.scimbus.devstack.Eventually;
 import io.scimbus.runtime.ConfigKeys;
 import io.scimbus.testsupport.ScimClient;
 import io.scimbus.testsupport.ScimClient.Response;

@@ -2,6 +2,7 @@ package io.scimbus.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.scimbus.devstack.Eventually;
 import io.scimbus.testsupport.ScimClient;
 import io.scimbus.testsupport.ScimClient.Response;
 import io.scimbus.testsupport.ScimbusCluster;

@@ -83,17 +83,20 @@ public final class WorkQueue {
     this.settings = settings;
     this.worker = worker;
     String t = settings.table();
-    // heads: the oldest pending item of each key, due and not leased. slot: its rank among its group's heads plus
-    // the group's items in flight, so one claim never takes more than perGroup of a group.
+    // heads: the oldest pending item of each key, due and not leased. busy: each group's items in flight, counted
+    // once per claim (counted per head, a backlog of n items made every claim cost n squared). slot: a head's rank
+    // among its group's heads plus the group's items in flight, so one claim never takes more than perGroup of a
+    // group.
     this.claim = "WITH heads AS (SELECT q.id, q.group_key, q.next_attempt_at FROM " + t + " q"
         + " WHERE q.state = 'pending' AND q.next_attempt_at <= now()"
         + " AND (q.lease_until IS NULL OR q.lease_until < now())"
         + " AND NOT EXISTS (SELECT 1 FROM " + t + " o WHERE o.ordering_key = q.ordering_key"
         + " AND o.state = 'pending' AND o.id < q.id)),"
+        + " busy AS (SELECT b.group_key, count(*) AS n FROM " + t + " b WHERE b.state = 'pending'"
+        + " AND b.lease_until >= now() GROUP BY b.group_key),"
         + " ranked AS (SELECT h.id, h.next_attempt_at,"
         + " row_number() OVER (PARTITION BY h.group_key ORDER BY h.next_attempt_at, h.id)"
-        + " + (SELECT count(*) FROM " + t + " b WHERE b.group_key = h.group_key AND b.state = 'pending'"
-        + " AND b.lease_until >= now()) AS slot FROM heads h),"
+        + " + coalesce(busy.n, 0) AS slot FROM heads h LEFT JOIN busy ON busy.group_key = h.group_key),"
         + " chosen AS (SELECT c.id FROM " + t + " c WHERE c.id IN (SELECT id FROM ranked WHERE slot <= $2"
         + " ORDER BY next_attempt_at, id LIMIT $1) FOR UPDATE SKIP LOCKED)"
         + " UPDATE " + t + " q SET attempts = q.attempts + 1,"

@@ -3,6 +3,7 @@ package io.scimbus.events;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.scimbus.devstack.Eventually;
 import io.scimbus.runtime.ConfigKeys;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.micrometer.core.instrument.Counter;
 import io.scimbus.contract.ProvisioningEvent;
 import io.scimbus.core.error.ScimException;
+import io.scimbus.devstack.Eventually;
 import io.scimbus.devstack.KafkaBroker;
 import io.scimbus.devstack.TestInfrastructure;
 import io.scimbus.runtime.metrics.Meters;

@@ -8,7 +8,6 @@ import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -22,11 +21,14 @@ final class DeliveryRepository {
   private static final String REVIVE = " ON CONFLICT (event_id, endpoint_id) DO UPDATE SET state = 'pending',"
       + " attempts = 0, next_attempt_at = now(), lease_until = NULL, last_error = NULL"
       + " WHERE " + TABLE + ".state = 'dead'";
+  // The events come from notifier_events, which the same transaction has just written (EventLog.record): the ids
+  // alone carry the batch's order, the rows carry the rest.
   private static final String ENQUEUE = "INSERT INTO " + TABLE + " " + KEYS
-      + " SELECT e.id::text || '/' || u.r, e.id::text, u.ev, e.id"
-      + " FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS u(ev, t, ty, r, n)"
-      + " JOIN webhook_endpoints e ON e.tenant_id = u.t AND e.enabled"
-      + " AND (e.event_types IS NULL OR u.ty = ANY (e.event_types))"
+      + " SELECT e.id::text || '/' || ev.resource_id, e.id::text, ev.event_id, e.id"
+      + " FROM unnest($1::uuid[]) WITH ORDINALITY AS u(id, n)"
+      + " JOIN notifier_events ev ON ev.event_id = u.id"
+      + " JOIN webhook_endpoints e ON e.tenant_id = ev.tenant_id AND e.enabled"
+      + " AND (e.event_types IS NULL OR ev.type = ANY (e.event_types))"
       + " ORDER BY u.n, e.id ON CONFLICT (event_id, endpoint_id) DO NOTHING";
   private static final String REPLAY_SELECT = "INSERT INTO " + TABLE + " " + KEYS
       + " SELECT e.id::text || '/' || ev.resource_id, e.id::text, ev.event_id, e.id"
@@ -41,21 +43,12 @@ final class DeliveryRepository {
       + " count(*) FILTER (WHERE state = 'dead') FROM " + TABLE + " WHERE endpoint_id = $1";
   private static final String TARGET = "SELECT payload FROM notifier_events WHERE event_id = $1";
 
-  /** Queues one delivery per event and matching enabled endpoint; the number queued. */
-  Future<Integer> enqueue(SqlClient tx, List<ProvisioningEvent> events) {
-    int n = events.size();
-    UUID[] ids = new UUID[n];
-    String[] tenants = new String[n];
-    String[] types = new String[n];
-    String[] resources = new String[n];
-    for (int i = 0; i < n; i++) {
-      ProvisioningEvent e = events.get(i);
-      ids[i] = UUID.fromString(e.eventId());
-      tenants[i] = e.tenant();
-      types[i] = e.type();
-      resources[i] = e.resourceId();
-    }
-    return tx.preparedQuery(ENQUEUE).execute(Tuple.of(ids, tenants, types, resources)).map(RowSet::rowCount);
+  /**
+   * Queues one delivery per recorded event and matching enabled endpoint, in the order of {@code eventIds} (as
+   * {@link EventLog#record} returns them, in the same transaction); the number queued.
+   */
+  Future<Integer> enqueue(SqlClient tx, UUID[] eventIds) {
+    return tx.preparedQuery(ENQUEUE).execute(Tuple.of(eventIds)).map(RowSet::rowCount);
   }
 
   Future<Integer> replayEvent(SqlClient client, UUID endpointId, UUID eventId) {

@@ -19,10 +19,10 @@ final class EventLog {
   private static final String LIST = "SELECT payload FROM notifier_events WHERE tenant_id = $1"
       + " ORDER BY received_at, event_id LIMIT $2";
 
-  /** Records events; ones already recorded are skipped. */
-  Future<Void> record(SqlClient client, List<ProvisioningEvent> events) {
+  /** Records events (ones already recorded are skipped); their ids, in order, for what the transaction does next. */
+  Future<UUID[]> record(SqlClient client, List<ProvisioningEvent> events) {
     if (events.isEmpty()) {
-      return Future.succeededFuture();
+      return Future.succeededFuture(new UUID[0]);
     }
     int n = events.size();
     UUID[] ids = new UUID[n];
@@ -38,7 +38,7 @@ final class EventLog {
       resources[i] = e.resourceId();
       payloads[i] = e.toJson().encode();
     }
-    return client.preparedQuery(INSERT).execute(Tuple.of(ids, tenants, types, resources, payloads)).mapEmpty();
+    return client.preparedQuery(INSERT).execute(Tuple.of(ids, tenants, types, resources, payloads)).map(ids);
   }
 
   Future<JsonArray> list(SqlClient client, String tenant, int limit) {

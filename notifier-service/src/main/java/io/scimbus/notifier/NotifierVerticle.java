@@ -74,7 +74,7 @@ public final class NotifierVerticle extends VerticleBase {
         new DeliveryWorker(pool, endpoints, deliveries, attempts, signed, settings));
     IdempotentHandler<ProvisioningEvent> handler = new IdempotentHandler<>(pool, PROCESSED_EVENTS,
         event -> UUID.fromString(event.eventId()),
-        (tx, fresh) -> log.record(tx, fresh).compose(v -> deliveries.enqueue(tx, fresh)).mapEmpty());
+        (tx, fresh) -> log.record(tx, fresh).compose(ids -> deliveries.enqueue(tx, ids)).mapEmpty());
     consumer = new CommittingConsumer<>(vertx, context.config(), CONSUMER_GROUP,
         Set.of(Topics.USER_EVENTS, Topics.GROUP_EVENTS, Topics.PORTAL_EVENTS), ProvisioningEvent::fromJson,
         events -> handler.handle(events).map(fresh -> {

@@ -3,6 +3,7 @@ package io.scimbus.testsupport;
 import io.scimbus.contract.Actions;
 import io.scimbus.contract.BusAddresses;
 import io.scimbus.contract.BusHeaders;
+import io.scimbus.devstack.Eventually;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -17,7 +18,6 @@ import java.util.List;
  */
 public final class NotifierEvents {
   private static final Duration PATIENCE = Duration.ofSeconds(30);
-  private static final long POLL_MS = 100;
 
   private final ScimbusCluster cluster;
   private final String tenant;
@@ -34,17 +34,7 @@ public final class NotifierEvents {
 
   /** The first {@code n} events about {@code resourceId}, in version order. */
   public List<JsonObject> awaitAll(String resourceId, int n) {
-    long deadline = System.nanoTime() + PATIENCE.toNanos();
-    List<JsonObject> found = List.of();
-    while (System.nanoTime() < deadline) {
-      found = about(resourceId);
-      if (found.size() >= n) {
-        return found.subList(0, n);
-      }
-      sleep();
-    }
-    throw new AssertionError(n + " events expected for " + resourceId + " within " + PATIENCE.toSeconds()
-        + " s, got " + found);
+    return Eventually.await(PATIENCE, () -> about(resourceId), found -> found.size() >= n).subList(0, n);
   }
 
   /** Every event of the tenant notifier-service has recorded so far (up to its page of 1,000), in arrival order. */
@@ -73,14 +63,5 @@ public final class NotifierEvents {
     // The notifier's log orders by arrival, which ties within one Kafka batch; the version is the resource's order.
     matching.sort(Comparator.comparingLong(event -> event.getLong("version")));
     return matching;
-  }
-
-  private static void sleep() {
-    try {
-      Thread.sleep(POLL_MS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }

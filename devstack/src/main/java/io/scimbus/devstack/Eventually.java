@@ -1,18 +1,21 @@
-package io.scimbus.events;
+package io.scimbus.devstack;
 
 import java.time.Duration;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
-/** Polls for something that arrives asynchronously (Kafka, bus broadcasts) instead of sleeping a fixed time. */
-final class Eventually {
+/**
+ * Polls for something that arrives asynchronously (Kafka, bus broadcasts) instead of sleeping a fixed time; the
+ * tests of every module wait with it.
+ */
+public final class Eventually {
   private static final long POLL_MS = 50;
 
   private Eventually() {
   }
 
   /** The first value of {@code probe} that satisfies {@code done}; fails after {@code patience} with the last one. */
-  static <T> T await(Duration patience, Supplier<T> probe, Predicate<T> done) {
+  public static <T> T await(Duration patience, Supplier<T> probe, Predicate<T> done) {
     long deadline = System.nanoTime() + patience.toNanos();
     T last = probe.get();
     while (!done.test(last)) {
