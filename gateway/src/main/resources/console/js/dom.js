@@ -164,7 +164,7 @@ export function secretPanel(title, value, note) {
   return panel;
 }
 
-export function tabs(items, current) {
-  return h('nav', {class: 'tabs', 'aria-label': 'Tenant'},
+export function tabs(items, current, label = 'Tenant') {
+  return h('nav', {class: 'tabs', 'aria-label': label},
       items.map(([href, label]) => h('a', {href, 'aria-current': href === current ? 'page' : null}, label)));
 }

@@ -214,6 +214,7 @@ class ConsoleBrowserIT {
     type(By.id("tenant-search"), tenant);
     wait.until(ExpectedConditions.elementToBeClickable(By.linkText(tenant))).click();
     wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Portals"))).click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Dashboard"))).click();
 
     // the dashboard creates collaborators, and members of portal-admins are Admin
     new Select(wait.until(ExpectedConditions.elementToBeClickable(By.id("dashboard-onCreate"))))
@@ -259,7 +260,9 @@ class ConsoleBrowserIT {
         .getString("roleSource"));
 
     // moving devices to a policy needs a policy: the server's refusal shows at that field, and nothing is stored
-    new Select(browser.findElement(By.id("mdm-onDeactivate"))).selectByValue("change-device-policy");
+    browser.findElement(By.linkText("MDM Portal")).click();
+    new Select(wait.until(ExpectedConditions.elementToBeClickable(By.id("mdm-onDeactivate"))))
+        .selectByValue("change-device-policy");
     browser.findElement(By.id("save-mdm")).click();
     WebElement refused = wait.until(ExpectedConditions.visibilityOfElementLocated(
         By.id("mdm-deactivationPolicyId-error")));

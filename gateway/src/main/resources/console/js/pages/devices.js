@@ -36,7 +36,7 @@ function deviceForm(base, context, reload) {
   context.listeners.push(fill);
   const problem = h('div');
   const form = h('form', {class: 'card', 'aria-labelledby': 'register-device', novalidate: true},
-      h('h4', {id: 'register-device'}, 'Register a device'),
+      h('h3', {id: 'register-device'}, 'Register a device'),
       h('div', {class: 'row'}, Object.values(fields).map((f) => f.el)), problem,
       h('button', {type: 'submit', id: 'register-device-submit'}, 'Register device'));
   form.addEventListener('submit', async (event) => {
@@ -168,7 +168,7 @@ export async function renderDevicePolicies(container, base, context) {
   };
   context.listeners.push((policies) => listPolicies(list, path, policies, problem, changed));
   const form = h('form', {class: 'card', 'aria-labelledby': 'create-device-policy', novalidate: true},
-      h('h4', {id: 'create-device-policy'}, 'Create a device policy'), name.el,
+      h('h3', {id: 'create-device-policy'}, 'Create a device policy'), name.el,
       h('button', {type: 'submit', id: 'create-device-policy-submit'}, 'Create policy'));
   form.addEventListener('submit', async (event) => {
     event.preventDefault();

@@ -1,62 +1,74 @@
-// A tenant's portal behaviours: the three portals' settings, each beside the state its behaviours keep.
-import {get, put, seg} from '../api.js';
-import {announce, errorBox, field, fieldOf, h, replace} from '../dom.js';
+// A tenant's portal behaviours: one page per portal, its settings above the state its behaviours keep.
+import {get, put, query, seg} from '../api.js';
+import {announce, errorBox, field, fieldOf, h, replace, tabs} from '../dom.js';
 import {fillPolicies, renderDevicePolicies, renderDevices} from './devices.js';
 import {renderCollaborators, renderEmployees, ROLES} from './portal-people.js';
 
+const PORTALS = {store: 'Enterprise Store', dashboard: 'Dashboard', mdm: 'MDM Portal'};
+const PAGES = {store: renderStore, dashboard: renderDashboard, mdm: renderMdm};
 const LABELS = {
   'nothing': 'Nothing', 'create-employee': 'Create an employee', 'remove-employee': 'Remove the employee',
   'create-collaborator': 'Create a collaborator', 'remove-collaborator': 'Remove the collaborator',
   'unassign-devices': 'Unassign their devices', 'change-device-policy': 'Move their devices to a policy',
   'remove-user': 'Unassign their devices, remove the MDM user',
   'remove-user-and-devices': 'Remove their devices and the MDM user',
-  'first-provisioning': 'First provisioning (fixed once settled)', 'continuous': 'Continuous (every membership change)',
+  'first-provisioning': 'First provisioning', 'continuous': 'Continuous',
 };
-const options = (values) => values.map((v) => [v, `${LABELS[v]} (${v})`]);
+const options = (values) => values.map((v) => [v, LABELS[v]]);
 
-export async function renderPortals(content, tenant) {
+export async function renderPortals(content, tenant, portal) {
   const base = `/tenants/${seg(tenant.id)}`;
-  let settings;
-  let policies;
-  try {
-    settings = await Promise.all(['store', 'dashboard', 'mdm'].map((p) => get(`${base}/portals/${p}`)));
-    policies = (await get(`${base}/device-policies?count=1000`)).Resources || [];
-  } catch (e) {
-    replace(content, errorBox(e, 'Reload the page to try again.'));
+  const page = h('div', {id: 'portal-page'});
+  replace(content, tabs(Object.entries(PORTALS).map(([p, label]) => [`#${base}/portals/${p}`, label]),
+      `#${base}/portals/${portal}`, 'Portal'),
+  h('p', {class: 'hint'}, 'A portal acts on the user and group events that arrive after its settings are saved; '
+      + 'saving never rewrites what the portal already holds. Every option starts as nothing.'), page);
+  if (!PAGES[portal]) {
+    replace(page, errorBox('No such portal.', 'Choose one of the portals above.'));
     return null;
   }
-  const [store, dashboard, mdm] = settings;
-  // device policies are chosen in the MDM settings and on devices: both follow the list when it changes
-  const mdmContext = {policies, listeners: [], changed(list) {
-    this.policies = list;
-    this.listeners.forEach((listener) => listener(list));
-  }};
-  const lists = {store: h('div', {id: 'store-employees'}), collaborators: h('div', {id: 'collaborators'}),
-    mdm: h('div', {id: 'mdm-employees'}), devices: h('div', {id: 'devices'}),
-    policies: h('div', {id: 'device-policies'})};
-  replace(content,
-      h('p', {class: 'hint'}, 'Each portal acts on the user and group events that arrive after its settings are '
-          + 'saved; saving never rewrites what the portals already hold. Every option starts as nothing.'),
-      portalSection('store', 'Enterprise Store', storeForm(`${base}/portals/store`, store),
-          h('h3', {}, 'Employees'), lists.store),
-      portalSection('dashboard', 'Dashboard', dashboardForm(`${base}/portals/dashboard`, dashboard),
-          h('h3', {}, 'Collaborators'), lists.collaborators),
-      portalSection('mdm', 'MDM Portal', mdmForm(`${base}/portals/mdm`, mdm, mdmContext),
-          h('h3', {}, 'MDM employees'), lists.mdm, h('h3', {}, 'Devices'), lists.devices,
-          h('h3', {}, 'Device policies'), lists.policies));
-  await Promise.all([
-    renderEmployees(lists.store, base, 'store'),
-    renderCollaborators(lists.collaborators, base),
-    renderEmployees(lists.mdm, base, 'mdm'),
-    renderDevices(lists.devices, base, mdmContext),
-    renderDevicePolicies(lists.policies, base, mdmContext),
-  ]);
+  let settings;
+  try {
+    settings = await get(`${base}/portals/${portal}`);
+  } catch (e) {
+    replace(page, errorBox(e, 'Reload the page to try again.'));
+    return null;
+  }
+  await PAGES[portal](page, base, settings);
   return null;
 }
 
-function portalSection(portal, title, ...children) {
-  return h('section', {'aria-labelledby': `${portal}-title`, 'data-portal': portal},
-      h('h2', {id: `${portal}-title`}, title), ...children);
+async function renderStore(page, base, settings) {
+  const employees = h('div', {id: 'store-employees'});
+  replace(page, storeForm(`${base}/portals/store`, settings), h('h2', {}, 'Employees'), employees);
+  await renderEmployees(employees, base, 'store');
+}
+
+async function renderDashboard(page, base, settings) {
+  const collaborators = h('div', {id: 'collaborators'});
+  replace(page, dashboardForm(`${base}/portals/dashboard`, settings), h('h2', {}, 'Collaborators'), collaborators);
+  await renderCollaborators(collaborators, base);
+}
+
+async function renderMdm(page, base, settings) {
+  let policies;
+  try {
+    policies = (await get(`${base}/device-policies${query({count: 1000})}`)).Resources || [];
+  } catch (e) {
+    replace(page, errorBox(e, 'Reload the page to try again.'));
+    return;
+  }
+  // device policies are chosen in the MDM settings and on devices: both follow the list when it changes
+  const context = {policies, listeners: [], changed(list) {
+    this.policies = list;
+    this.listeners.forEach((listener) => listener(list));
+  }};
+  const lists = {employees: h('div', {id: 'mdm-employees'}), devices: h('div', {id: 'devices'}),
+    policies: h('div', {id: 'device-policies'})};
+  replace(page, mdmForm(`${base}/portals/mdm`, settings, context), h('h2', {}, 'MDM employees'), lists.employees,
+      h('h2', {}, 'Devices'), lists.devices, h('h2', {}, 'Device policies'), lists.policies);
+  await Promise.all([renderEmployees(lists.employees, base, 'mdm'), renderDevices(lists.devices, base, context),
+    renderDevicePolicies(lists.policies, base, context)]);
 }
 
 function choice(id, label, values, value, hint) {
@@ -131,7 +143,7 @@ function mdmForm(path, stored, context) {
 function settingsForm(portal, title, path, fields, body) {
   const problem = h('div');
   const form = h('form', {class: 'card', 'aria-labelledby': `${portal}-settings`, novalidate: true},
-      h('h3', {id: `${portal}-settings`}, `${title} behaviours`),
+      h('h2', {id: `${portal}-settings`}, `${title} behaviours`),
       h('div', {class: 'row'}, Object.values(fields).filter((f) => f.control.tagName === 'SELECT').map((f) => f.el)),
       Object.values(fields).filter((f) => f.control.tagName !== 'SELECT').map((f) => f.el), problem,
       h('div', {class: 'actions'}, h('button', {type: 'submit', id: `save-${portal}`}, `Save ${title} settings`)));

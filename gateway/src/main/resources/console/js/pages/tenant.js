@@ -34,7 +34,7 @@ export async function renderTenant(main, id, tab, item) {
     overview: () => renderOverview(content, tenant),
     connection: () => renderConnection(content, tenant),
     profile: () => renderProfile(content, tenant),
-    portals: () => renderPortals(content, tenant),
+    portals: () => renderPortals(content, tenant, item || 'store'),
     log: () => renderLog(content, tenant),
     webhooks: () => (item ? renderWebhook(content, tenant, item) : renderWebhooks(content, tenant)),
   };
