@@ -270,6 +270,33 @@ class ConsoleBrowserIT {
     assertEquals(browser.findElement(By.id("mdm-deactivationPolicyId")), browser.switchTo().activeElement());
     assertEquals("true", browser.findElement(By.id("mdm-deactivationPolicyId")).getAttribute("aria-invalid"));
     assertEquals("nothing", CLUSTER.admin().get(portals + "mdm").json().getString("onDeactivate"), "nothing stored");
+
+    // a policy created on the page can be chosen at once; a device goes on it, then is deleted
+    type(By.id("device-policy-name"), "locked");
+    browser.findElement(By.id("create-device-policy-submit")).click();
+    By policy = By.cssSelector("tr[data-device-policy]");
+    String policyId = wait.until(ExpectedConditions.visibilityOfElementLocated(policy))
+        .getAttribute("data-device-policy");
+    new Select(browser.findElement(By.id("mdm-deactivationPolicyId"))).selectByValue(policyId);
+    browser.findElement(By.id("save-mdm")).click();
+    wait.until(ExpectedConditions.textToBe(By.id("status"), "MDM Portal settings saved."));
+    assertEquals(policyId, CLUSTER.admin().get(portals + "mdm").json().getString("deactivationPolicyId"));
+    type(By.id("device-name"), "Ada laptop");
+    type(By.id("device-serial"), "C02XK");
+    type(By.id("device-user"), adaId);
+    browser.findElement(By.id("register-device-submit")).click();
+    By device = By.cssSelector("tr[data-device]");
+    String deviceId = wait.until(ExpectedConditions.visibilityOfElementLocated(device)).getAttribute("data-device");
+    new Select(browser.findElement(By.id("policy-" + deviceId))).selectByValue(policyId);
+    browser.findElement(device).findElement(By.xpath(".//button[normalize-space()='Set policy']")).click();
+    String devicePath = "/tenants/" + tenant + "/devices/" + deviceId;
+    JsonObject stored = Eventually.await(PATIENCE, () -> CLUSTER.admin().get(devicePath).json(),
+        json -> policyId.equals(json.getString("policyId")));
+    assertEquals(adaId, stored.getString("assignedUserId"));
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("tr[data-device] button.danger"))).click();
+    clickInDialog("Delete device");
+    wait.until(ExpectedConditions.numberOfElementsToBe(device, 0));
+    assertEquals(404, CLUSTER.admin().get(devicePath).status());
   }
 
   @Test
