@@ -142,6 +142,15 @@ export function field(id, label, control, hint) {
   };
 }
 
+/**
+ * The field of {@code fields} (by name) a server refusal is about: the one it says is needed ("... needs policyId"),
+ * else the one its detail starts with ("roleMapping.admins must be ..."); null when it names none.
+ */
+export function fieldOf(fields, detail) {
+  const needed = detail.match(/needs (\w+)/);
+  return fields[needed ? needed[1] : detail.split(/[ .]/)[0]] || null;
+}
+
 /** A "shown once" panel for a secret: the value, a copy button, and a clear warning. */
 export function secretPanel(title, value, note) {
   const panel = h('section', {class: 'secret', 'aria-labelledby': 'secret-title', tabindex: '-1'},
@@ -155,7 +164,7 @@ export function secretPanel(title, value, note) {
   return panel;
 }
 
-export function tabs(items, current) {
-  return h('nav', {class: 'tabs', 'aria-label': 'Tenant'},
+export function tabs(items, current, label = 'Tenant') {
+  return h('nav', {class: 'tabs', 'aria-label': label},
       items.map(([href, label]) => h('a', {href, 'aria-current': href === current ? 'page' : null}, label)));
 }

@@ -45,6 +45,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class ConsoleBrowserIT {
   private static final ScimbusCluster CLUSTER = ScimbusCluster.shared();
   private static final String USER = "urn:ietf:params:scim:schemas:core:2.0:User";
+  private static final String GROUP = "urn:ietf:params:scim:schemas:core:2.0:Group";
   private static final Duration PATIENCE = Duration.ofSeconds(30);
   private static final Duration TOKEN_BOUND = Duration.ofSeconds(
       CLUSTER.config().integer(ConfigKeys.TOKEN_CACHE_SECONDS));
@@ -203,6 +204,100 @@ class ConsoleBrowserIT {
     clickInDialog("Delete tenant");
     Eventually.await(TOKEN_BOUND, () -> scim.get("/Users"), r -> r.status() == 401);
     assertEquals(404, CLUSTER.admin().get("/tenants/" + tenant).status());
+  }
+
+  @Test
+  void anOperatorMapsAnIdpGroupToADashboardRoleSeesTheCollaboratorWithItAndAnInvalidSettingAtItsField() {
+    ScimClient scim = CLUSTER.newTenant();
+    String tenant = scim.tenant();
+    String portals = "/tenants/" + tenant + "/portals/";
+    logIn();
+    type(By.id("tenant-search"), tenant);
+    wait.until(ExpectedConditions.elementToBeClickable(By.linkText(tenant))).click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Portals"))).click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Dashboard"))).click();
+
+    // the dashboard creates collaborators, and members of portal-admins are Admin
+    new Select(wait.until(ExpectedConditions.elementToBeClickable(By.id("dashboard-onCreate"))))
+        .selectByValue("create-collaborator");
+    new Select(browser.findElement(By.id("dashboard-defaultRole"))).selectByValue("Viewer");
+    browser.findElement(By.id("add-mapping")).click();
+    browser.findElement(By.cssSelector("tr[data-mapping] input.mapping-group")).sendKeys("portal-admins");
+    new Select(browser.findElement(By.cssSelector("tr[data-mapping] select.mapping-role"))).selectByValue("Admin");
+    browser.findElement(By.id("save-dashboard")).click();
+    wait.until(ExpectedConditions.textToBe(By.id("status"), "Dashboard settings saved."));
+    JsonObject dashboard = CLUSTER.admin().get(portals + "dashboard").json();
+    assertEquals("create-collaborator", dashboard.getString("onCreate"));
+    assertEquals(new JsonObject().put("portal-admins", "Admin"), dashboard.getJsonObject("roleMapping"));
+
+    // the IdP creates a user, then the group with it as a member: the collaborator shows with the mapped role
+    Response ada = scim.post("/Users", user("ada@portal.example"));
+    assertEquals(201, ada.status(), ada.toString());
+    String adaId = ada.json().getString("id");
+    JsonArray members = new JsonArray().add(new JsonObject().put("value", adaId));
+    Response group = scim.post("/Groups", new JsonObject().put("schemas", new JsonArray().add(GROUP))
+        .put("displayName", "portal-admins").put("members", members));
+    assertEquals(201, group.status(), group.toString());
+    By collaborator = By.cssSelector("tr[data-collaborator='" + adaId + "']");
+    wait.ignoring(StaleElementReferenceException.class).until(driver -> {
+      List<WebElement> rows = driver.findElements(collaborator);
+      if (!rows.isEmpty() && rows.get(0).findElement(By.cssSelector("td.role")).getText().equals("Admin")) {
+        return true;
+      }
+      driver.findElement(By.id("refresh-collaborators")).click();
+      return false;
+    });
+    WebElement row = browser.findElement(collaborator);
+    assertEquals("mapped groups", row.findElement(By.cssSelector("td.role-source")).getText());
+    assertTrue(row.getText().contains("ada@portal.example"), row.getText());
+    screenshot("console-portals.png");
+
+    // a role set by hand
+    new Select(row.findElement(By.id("role-" + adaId))).selectByValue("Viewer");
+    row.findElement(By.xpath(".//button[normalize-space()='Set']")).click();
+    wait.until(ExpectedConditions.textToBe(By.cssSelector("tr[data-collaborator='" + adaId + "'] td.role-source"),
+        "set by an admin"));
+    assertEquals("admin", CLUSTER.admin().get("/tenants/" + tenant + "/collaborators/" + adaId).json()
+        .getString("roleSource"));
+
+    // moving devices to a policy needs a policy: the server's refusal shows at that field, and nothing is stored
+    browser.findElement(By.linkText("MDM Portal")).click();
+    new Select(wait.until(ExpectedConditions.elementToBeClickable(By.id("mdm-onDeactivate"))))
+        .selectByValue("change-device-policy");
+    browser.findElement(By.id("save-mdm")).click();
+    WebElement refused = wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.id("mdm-deactivationPolicyId-error")));
+    assertTrue(refused.getText().contains("needs deactivationPolicyId"), refused.getText());
+    assertEquals(browser.findElement(By.id("mdm-deactivationPolicyId")), browser.switchTo().activeElement());
+    assertEquals("true", browser.findElement(By.id("mdm-deactivationPolicyId")).getAttribute("aria-invalid"));
+    assertEquals("nothing", CLUSTER.admin().get(portals + "mdm").json().getString("onDeactivate"), "nothing stored");
+
+    // a policy created on the page can be chosen at once; a device goes on it, then is deleted
+    type(By.id("device-policy-name"), "locked");
+    browser.findElement(By.id("create-device-policy-submit")).click();
+    By policy = By.cssSelector("tr[data-device-policy]");
+    String policyId = wait.until(ExpectedConditions.visibilityOfElementLocated(policy))
+        .getAttribute("data-device-policy");
+    new Select(browser.findElement(By.id("mdm-deactivationPolicyId"))).selectByValue(policyId);
+    browser.findElement(By.id("save-mdm")).click();
+    wait.until(ExpectedConditions.textToBe(By.id("status"), "MDM Portal settings saved."));
+    assertEquals(policyId, CLUSTER.admin().get(portals + "mdm").json().getString("deactivationPolicyId"));
+    type(By.id("device-name"), "Ada laptop");
+    type(By.id("device-serial"), "C02XK");
+    type(By.id("device-user"), adaId);
+    browser.findElement(By.id("register-device-submit")).click();
+    By device = By.cssSelector("tr[data-device]");
+    String deviceId = wait.until(ExpectedConditions.visibilityOfElementLocated(device)).getAttribute("data-device");
+    new Select(browser.findElement(By.id("policy-" + deviceId))).selectByValue(policyId);
+    browser.findElement(device).findElement(By.xpath(".//button[normalize-space()='Set policy']")).click();
+    String devicePath = "/tenants/" + tenant + "/devices/" + deviceId;
+    JsonObject stored = Eventually.await(PATIENCE, () -> CLUSTER.admin().get(devicePath).json(),
+        json -> policyId.equals(json.getString("policyId")));
+    assertEquals(adaId, stored.getString("assignedUserId"));
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("tr[data-device] button.danger"))).click();
+    clickInDialog("Delete device");
+    wait.until(ExpectedConditions.numberOfElementsToBe(device, 0));
+    assertEquals(404, CLUSTER.admin().get(devicePath).status());
   }
 
   @Test

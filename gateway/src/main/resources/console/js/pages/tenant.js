@@ -4,11 +4,12 @@ import {errorBox, h, replace, tabs} from '../dom.js';
 import {renderConnection} from './connection.js';
 import {renderLog} from './log.js';
 import {renderOverview} from './overview.js';
+import {renderPortals} from './portals.js';
 import {renderProfile} from './profile.js';
 import {renderWebhook, renderWebhooks} from './webhooks.js';
 
 const TABS = [['overview', 'Overview'], ['connection', 'Connection & tokens'], ['profile', 'Profile'],
-  ['log', 'Provisioning log'], ['webhooks', 'Webhooks']];
+  ['portals', 'Portals'], ['log', 'Provisioning log'], ['webhooks', 'Webhooks']];
 
 export async function renderTenant(main, id, tab, item) {
   const base = `#/tenants/${seg(id)}`;
@@ -33,6 +34,7 @@ export async function renderTenant(main, id, tab, item) {
     overview: () => renderOverview(content, tenant),
     connection: () => renderConnection(content, tenant),
     profile: () => renderProfile(content, tenant),
+    portals: () => renderPortals(content, tenant, item || 'store'),
     log: () => renderLog(content, tenant),
     webhooks: () => (item ? renderWebhook(content, tenant, item) : renderWebhooks(content, tenant)),
   };
