@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.scimbus.devstack.Eventually;
+import io.scimbus.devstack.Eventually;
 import io.scimbus.runtime.ConfigKeys;
 import io.scimbus.testsupport.ScimClient;
 import io.scimbus.testsupport.ScimClient.Response;
@@ -127,7 +128,10 @@ class TokenLifecycleIT {
     } finally {
       CLUSTER.restart(ScimbusCluster.POLICY);
     }
-    assertEquals(200, scim.withToken(unused).get("/Users").status());
+    // The gateway learns of the restarted member's bus address from the cluster, a moment after it registers.
+    Response back = Eventually.await(Duration.ofSeconds(30), () -> scim.withToken(unused).get("/Users"),
+        response -> response.status() == 200);
+    assertEquals(200, back.status(), back.toString());
   }
 
   private static ScimClient onReplica(ScimClient client) {
