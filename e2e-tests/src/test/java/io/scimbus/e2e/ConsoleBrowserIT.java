@@ -294,7 +294,7 @@ class ConsoleBrowserIT {
     JsonObject stored = Eventually.await(PATIENCE, () -> CLUSTER.admin().get(devicePath).json(),
         json -> policyId.equals(json.getString("policyId")));
     assertEquals(adaId, stored.getString("assignedUserId"));
-    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("tr[data-device] button.danger"))).click();
+    clickWhenStable(By.cssSelector("tr[data-device] button.danger"));
     clickInDialog("Delete device");
     wait.until(ExpectedConditions.numberOfElementsToBe(device, 0));
     assertEquals(404, CLUSTER.admin().get(devicePath).status());
