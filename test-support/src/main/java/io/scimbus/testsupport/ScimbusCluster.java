@@ -1,5 +1,6 @@
 package io.scimbus.testsupport;
 
+import io.scimbus.devstack.Eventually;
 import io.scimbus.devstack.FreePorts;
 import io.scimbus.devstack.TestInfrastructure;
 import io.scimbus.gateway.GatewayMain;
@@ -12,8 +13,12 @@ import io.scimbus.runtime.ServiceDefinition;
 import io.scimbus.runtime.ServiceRunner;
 import io.scimbus.users.UsersMain;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.spi.cluster.ClusterManager;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -37,6 +42,7 @@ public final class ScimbusCluster implements AutoCloseable {
   public static final String WEBHOOK_RETRY_SCHEDULE = "0,50ms,100ms,200ms,400ms,800ms,1600ms,1600ms";
   /** The test cluster's webhook failing period, shorter than its retry schedule. */
   public static final String WEBHOOK_DISABLE_AFTER = "2s";
+  private static final Duration LEAVE_PATIENCE = Duration.ofSeconds(60);
   private static final List<ServiceDefinition> SERVICES = List.of(UsersMain.DEFINITION, GroupsMain.DEFINITION,
       PolicyMain.DEFINITION, NotifierMain.DEFINITION, GatewayMain.DEFINITION);
   private static ScimbusCluster shared;
@@ -165,8 +171,21 @@ public final class ScimbusCluster implements AutoCloseable {
   }
 
   /** Stops one service's member, as if its pod died. */
+  /** Stops a service's member; returns once the members left no longer list it. */
   public void stop(String service) {
-    await(members.remove(service).vertx().close());
+    Vertx leaving = members.remove(service).vertx();
+    String nodeId = clusterManager(leaving).getNodeId();
+    await(leaving.close());
+    // Restarted at once, a member can take the address of the one that left while its peers still list that one;
+    // Hazelcast then swaps the two, and the bus loses sight of the new member's handlers for a while. A pod
+    // restarted by Kubernetes comes back long after its peers saw it leave.
+    Eventually.await(LEAVE_PATIENCE, () -> members.values().stream()
+            .anyMatch(running -> clusterManager(running.vertx()).getNodes().contains(nodeId)),
+        stillListed -> !stillListed);
+  }
+
+  private static ClusterManager clusterManager(Vertx vertx) {
+    return ((VertxInternal) vertx).clusterManager();
   }
 
   /** Starts a service's member again; returns once it is registered on the bus. */
