@@ -106,6 +106,8 @@ class ConsoleBrowserIT {
     // the live tail redraws the table every few seconds: elements are looked up again for each step
     clickWhenStable(By.cssSelector("tr[data-entry] button[aria-controls]"));
     wait.until(ExpectedConditions.textToBe(By.cssSelector(".request-id"), created.header("X-Request-Id")));
+    wait.until(ExpectedConditions.textToBe(By.cssSelector(".no-behaviours"),
+        "No portal behaviour was applied for this request."));
     screenshot("console-log.png");
 
     // the overview counts it as the last successful sync
