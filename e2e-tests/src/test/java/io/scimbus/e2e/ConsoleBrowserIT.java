@@ -106,6 +106,8 @@ class ConsoleBrowserIT {
     // the live tail redraws the table every few seconds: elements are looked up again for each step
     clickWhenStable(By.cssSelector("tr[data-entry] button[aria-controls]"));
     wait.until(ExpectedConditions.textToBe(By.cssSelector(".request-id"), created.header("X-Request-Id")));
+    wait.until(ExpectedConditions.textToBe(By.cssSelector(".no-behaviours"),
+        "No portal behaviour was applied for this request."));
     screenshot("console-log.png");
 
     // the overview counts it as the last successful sync
@@ -298,6 +300,21 @@ class ConsoleBrowserIT {
     clickInDialog("Delete device");
     wait.until(ExpectedConditions.numberOfElementsToBe(device, 0));
     assertEquals(404, CLUSTER.admin().get(devicePath).status());
+
+    // the user's create, opened in the provisioning log, shows the collaborator it caused
+    String byRequest = "/tenants/" + tenant + "/provisioning-log?requestId=" + ada.header("X-Request-Id");
+    String createEntry = Eventually.await(PATIENCE, () -> CLUSTER.admin().get(byRequest).json()
+        .getJsonArray("Resources").stream().map(JsonObject.class::cast)
+        .filter(e -> "POST".equals(e.getString("method"))).map(e -> e.getString("id")).findFirst().orElse(""),
+        id -> !id.isEmpty());
+    browser.findElement(By.linkText("Provisioning log")).click();
+    type(By.id("log-resource"), adaId);
+    browser.findElement(By.id("log-apply")).click();
+    clickWhenStable(By.cssSelector("tr[data-entry='" + createEntry + "'] button[aria-controls]"));
+    By caused = By.cssSelector("#log-detail-" + createEntry + " tr[data-related]");
+    WebElement behaviour = wait.until(ExpectedConditions.visibilityOfElementLocated(caused));
+    assertEquals("collaborator.created", behaviour.findElement(By.cssSelector("td.operation")).getText());
+    assertTrue(behaviour.getText().contains(adaId), behaviour.getText());
   }
 
   @Test

@@ -4,6 +4,7 @@ import {empty, errorBox, field, h, replace, time} from '../dom.js';
 
 const TAIL_MS = 3000;
 const COUNT = 200;
+const BEHAVIOUR = 'BEHAVIOUR';
 const CLASSES = [['', 'Any status'], ['2', '2xx succeeded'], ['4', '4xx refused'], ['5', '5xx failed']];
 
 export async function renderLog(content, tenant) {
@@ -15,6 +16,8 @@ export async function renderLog(content, tenant) {
   const tail = h('input', {type: 'checkbox', id: 'log-tail'});
   const results = h('div', {id: 'log-results', 'aria-live': 'polite', 'aria-busy': 'false'});
   const opened = new Set();
+  // the last related entries shown per opened entry, so that a live-tail redraw does not blank them
+  const related = new Map();
   let timer = null;
   let stopped = false;
 
@@ -30,7 +33,7 @@ export async function renderLog(content, tenant) {
     results.setAttribute('aria-busy', 'true');
     try {
       const page = await get(`/tenants/${seg(tenant.id)}/provisioning-log${query(params)}`);
-      show(results, page, status.control.value, opened);
+      show(results, page, status.control.value, opened, tenant, related);
     } catch (e) {
       replace(results, errorBox(e, e.status === 400 ? 'Correct the filters and apply them again.'
         : 'Try again in a moment.'));
@@ -84,7 +87,7 @@ export async function renderLog(content, tenant) {
   };
 }
 
-function show(results, page, statusClass, opened) {
+function show(results, page, statusClass, opened, tenant, related) {
   const all = page.Resources || [];
   const entries = statusClass ? all.filter((e) => String(e.status).startsWith(statusClass)) : all;
   if (entries.length === 0) {
@@ -95,7 +98,7 @@ function show(results, page, statusClass, opened) {
       : 'No entry of this status among the newest matching ones. Widen the filters.'));
     return;
   }
-  const rows = entries.flatMap((entry) => entryRows(entry, opened));
+  const rows = entries.flatMap((entry) => entryRows(entry, opened, tenant, related));
   replace(results,
       h('p', {class: 'hint'}, `${entries.length} shown of ${page.totalResults} matching`
           + (statusClass ? ` (status filter applied to the newest ${all.length})` : '')),
@@ -105,10 +108,15 @@ function show(results, page, statusClass, opened) {
           h('tbody', {}, rows)));
 }
 
-function entryRows(entry, opened) {
+function entryRows(entry, opened, tenant, related) {
   const detailId = `log-detail-${entry.id}`;
+  const caused = h('div', {class: 'related', 'aria-live': 'polite'}, related.get(entry.id) || null);
   const detail = h('tr', {id: detailId, class: 'detail', hidden: !opened.has(entry.id)},
-      h('td', {colspan: 6}, describe(entry)));
+      h('td', {colspan: 6}, describe(entry), caused));
+  const load = () => loadRelated(caused, entry, tenant, related);
+  if (opened.has(entry.id)) {
+    load();
+  }
   const toggle = h('button', {type: 'button', class: 'secondary', 'aria-expanded': String(opened.has(entry.id)),
     'aria-controls': detailId, 'aria-label': `Details of the ${entry.operation} at ${entry.at}`, onclick: () => {
       const open = detail.hidden;
@@ -116,18 +124,46 @@ function entryRows(entry, opened) {
       toggle.setAttribute('aria-expanded', String(open));
       if (open) {
         opened.add(entry.id);
+        load();
       } else {
         opened.delete(entry.id);
+        related.delete(entry.id);
       }
     }}, 'Details');
   const ok = entry.status < 400;
   return [h('tr', {'data-entry': entry.id, class: ok ? '' : 'failed'},
       h('td', {}, time(entry.at)),
-      h('td', {}, `${entry.operation} ${entry.resourceType}`),
+      h('td', {}, entry.method === BEHAVIOUR ? `Behaviour ${entry.operation}`
+        : `${entry.operation} ${entry.resourceType}`),
       h('td', {class: 'username'}, entry.userName || '—'),
       h('td', {}, entry.resourceId ? h('code', {}, entry.resourceId) : '—'),
       h('td', {}, h('span', {class: ok ? 'badge ok' : 'badge bad'}, String(entry.status))),
       h('td', {}, toggle)), detail];
+}
+
+/** The other entries of the entry's request: the portal behaviours a SCIM write caused, or a behaviour's cause. */
+async function loadRelated(target, entry, tenant, related) {
+  const behaviour = entry.method === BEHAVIOUR;
+  const heading = behaviour ? 'The request that caused it and its other behaviours' : 'Behaviours it caused';
+  let shown;
+  try {
+    const page = await get(`/tenants/${seg(tenant.id)}/provisioning-log${query({requestId: entry.requestId})}`);
+    const others = (page.Resources || []).filter((e) => e.id !== entry.id);
+    shown = others.length === 0
+      ? h('p', {class: 'no-behaviours'}, behaviour ? 'No other entry has this request id.'
+        : 'No portal behaviour was applied for this request.')
+      : h('table', {class: 'behaviours'}, h('caption', {}, heading),
+          h('thead', {}, h('tr', {}, ['Operation', 'Resource id', 'Outcome'].map((c) => h('th', {scope: 'col'}, c)))),
+          h('tbody', {}, others.map((e) => h('tr', {'data-related': e.id},
+              h('td', {class: 'operation'}, e.method === BEHAVIOUR ? e.operation
+                : `${e.method} (${e.operation} ${e.resourceType})`),
+              h('td', {}, e.resourceId ? h('code', {}, e.resourceId) : '—'),
+              h('td', {}, `${e.status} ${e.outcome || (e.method === BEHAVIOUR ? 'Applied' : 'Succeeded')}`)))));
+  } catch (e) {
+    shown = errorBox(e, 'Close and open the entry again in a moment.');
+  }
+  related.set(entry.id, shown);
+  replace(target, shown);
 }
 
 function describe(entry) {
@@ -136,7 +172,9 @@ function describe(entry) {
   const failed = Boolean(entry.outcome);
   return [h('dl', {class: 'pairs'},
       h('dt', {}, 'Request id'), h('dd', {}, h('code', {class: 'request-id'}, entry.requestId)),
-      h('dt', {}, 'Request'), h('dd', {}, `${entry.method} (${entry.operation} ${entry.resourceType})`),
+      h('dt', {}, 'Request'), h('dd', {}, entry.method === BEHAVIOUR
+        ? `Portal behaviour ${entry.operation} on a ${entry.resourceType}, caused by this request id`
+        : `${entry.method} (${entry.operation} ${entry.resourceType})`),
       h('dt', {}, 'scimType'), h('dd', {class: 'scim-type'}, typed ? typed[1] : '—'),
       h('dt', {}, 'Detail'), h('dd', {}, failed ? (typed ? typed[2] : entry.outcome) : 'Succeeded'),
       h('dt', {}, 'Log entry id'), h('dd', {}, h('code', {}, entry.id))),
