@@ -64,7 +64,7 @@ public final class NotifierVerticle extends VerticleBase {
     DeliveryRepository deliveries = new DeliveryRepository();
     AttemptLog attempts = new AttemptLog();
     TargetPolicy policy = new TargetPolicy(settings.allowedNetworks());
-    sender = new WebhookSender(vertx, policy, settings.timeout());
+    sender = new WebhookSender(vertx, policy, settings.timeout(), settings.endpointConcurrency());
     SecretCipher cipher = new SecretCipher(settings.secretKeys());
     SignedSender signed = new SignedSender(cipher, sender);
     queue = new WorkQueue(vertx, pool, new WorkQueue.Settings(DeliveryRepository.TABLE, settings.concurrency(),
