@@ -76,6 +76,26 @@ class WebhookOrderIT {
   }
 
   @Test
+  void oneEndpointGetsManyResourcesEventsAtOnce() {
+    ScimClient scim = CLUSTER.newTenant();
+    Webhooks hooks = new Webhooks(CLUSTER, scim.tenant());
+    Duration answerTime = Duration.ofSeconds(10);
+    try (WebhookReceiver receiver = WebhookReceiver.start(n -> Reply.ok().after(answerTime))) {
+      Registered endpoint = hooks.register(receiver.url());
+      int resources = 16;
+      for (int i = 0; i < resources; i++) {
+        assertEquals(201, scim.post("/Users", user("c" + i + "@example.com")).status());
+      }
+      List<Delivery> got = receiver.await(PATIENCE, all -> all.size() >= resources);
+      Instant firstAnswer = got.get(0).receivedAt().plus(answerTime);
+      Instant last = got.get(resources - 1).receivedAt();
+      assertTrue(last.isBefore(firstAnswer), "all " + resources + " users' events were in flight together: the last"
+          + " arrived at " + last + ", before the first was answered at " + firstAnswer);
+      assertEquals(204, hooks.delete(endpoint.id()).status());
+    }
+  }
+
+  @Test
   void anEndpointThatTakesTenSecondsPerRequestDelaysNoOtherEndpointOrTenant() {
     ScimClient scim = CLUSTER.newTenant();
     ScimClient otherTenant = CLUSTER.newTenant();
@@ -86,7 +106,8 @@ class WebhookOrderIT {
       Registered slowEndpoint = hooks.register(slow.url());
       hooks.register(fast.url());
       new Webhooks(CLUSTER, otherTenant.tenant()).register(otherFast.url());
-      int busy = 4;
+      // SCIMBUS_WEBHOOK_ENDPOINT_CONCURRENCY's default, the slow endpoint's share of the workers
+      int busy = 32;
       for (int i = 0; i < busy; i++) {
         assertEquals(201, scim.post("/Users", user("busy" + i + "@example.com")).status());
       }

@@ -25,8 +25,11 @@ import org.slf4j.LoggerFactory;
  * <p>The table, created by the owning service's migration and named by its code, has at least:
  * {@code id bigserial PRIMARY KEY, ordering_key text, group_key text, state text DEFAULT 'pending'} ('pending' or
  * 'dead'), {@code attempts int DEFAULT 0, next_attempt_at timestamptz DEFAULT now(), lease_until timestamptz,
- * last_error text}, with partial indexes on {@code (ordering_key, id)}, {@code (next_attempt_at)} and
- * {@code (group_key)} where {@code state = 'pending'}. An item's {@code attempts} counts its claims.
+ * last_error text, head boolean DEFAULT false}. {@code head} marks each key's oldest pending item; the
+ * {@code work_queue_heads()} trigger (notifier's migration V004) keeps it on insert, delete and change of state.
+ * Claims read partial indexes on {@code (group_key, next_attempt_at, id)} where pending and head, and on
+ * {@code (group_key)} where pending and leased; the trigger, on {@code (ordering_key, id)} and
+ * {@code (ordering_key)} where pending (and head). An item's {@code attempts} counts its claims.
  */
 public final class WorkQueue {
   private static final Logger LOG = LoggerFactory.getLogger(WorkQueue.class);
@@ -83,26 +86,27 @@ public final class WorkQueue {
     this.settings = settings;
     this.worker = worker;
     String t = settings.table();
-    // heads: the oldest pending item of each key, due and not leased. busy: each group's items in flight, counted
-    // once per claim (counted per head, a backlog of n items made every claim cost n squared). slot: a head's rank
-    // among its group's heads plus the group's items in flight, so one claim never takes more than perGroup of a
-    // group.
-    this.claim = "WITH heads AS (SELECT q.id, q.group_key, q.next_attempt_at FROM " + t + " q"
-        + " WHERE q.state = 'pending' AND q.next_attempt_at <= now()"
-        + " AND (q.lease_until IS NULL OR q.lease_until < now())"
-        + " AND NOT EXISTS (SELECT 1 FROM " + t + " o WHERE o.ordering_key = q.ordering_key"
-        + " AND o.state = 'pending' AND o.id < q.id)),"
-        + " busy AS (SELECT b.group_key, count(*) AS n FROM " + t + " b WHERE b.state = 'pending'"
-        + " AND b.lease_until >= now() GROUP BY b.group_key),"
-        + " ranked AS (SELECT h.id, h.next_attempt_at,"
-        + " row_number() OVER (PARTITION BY h.group_key ORDER BY h.next_attempt_at, h.id)"
-        + " + coalesce(busy.n, 0) AS slot FROM heads h LEFT JOIN busy ON busy.group_key = h.group_key),"
-        + " chosen AS (SELECT c.id FROM " + t + " c WHERE c.id IN (SELECT id FROM ranked WHERE slot <= $2"
+    // groups: each group with a pending head, by a skip scan of the heads index (one probe per group). Per group,
+    // busy counts its items in flight and the lateral takes its oldest due heads up to perGroup, both through
+    // indexes, so a claim reads about (groups x perGroup) rows however long the backlog.
+    this.claim = "WITH RECURSIVE groups(g) AS ((SELECT group_key FROM " + t + " WHERE state = 'pending' AND head"
+        + " ORDER BY group_key LIMIT 1) UNION ALL SELECT (SELECT n.group_key FROM " + t + " n"
+        + " WHERE n.state = 'pending' AND n.head AND n.group_key > groups.g ORDER BY n.group_key LIMIT 1)"
+        + " FROM groups WHERE groups.g IS NOT NULL),"
+        + " candidates AS (SELECT h.id, h.next_attempt_at FROM groups"
+        + " CROSS JOIN LATERAL (SELECT count(*) AS n FROM " + t + " b WHERE b.group_key = groups.g"
+        + " AND b.state = 'pending' AND b.lease_until >= now()) busy"
+        + " CROSS JOIN LATERAL (SELECT h.id, h.next_attempt_at FROM " + t + " h WHERE h.group_key = groups.g"
+        + " AND h.state = 'pending' AND h.head AND h.next_attempt_at <= now()"
+        + " AND (h.lease_until IS NULL OR h.lease_until < now())"
+        + " ORDER BY h.next_attempt_at, h.id LIMIT least($1, greatest($2 - busy.n, 0))) h"
+        + " WHERE groups.g IS NOT NULL),"
+        + " chosen AS (SELECT c.id FROM " + t + " c WHERE c.id IN (SELECT id FROM candidates"
         + " ORDER BY next_attempt_at, id LIMIT $1) FOR UPDATE SKIP LOCKED)"
         + " UPDATE " + t + " q SET attempts = q.attempts + 1,"
         + " lease_until = now() + $3::bigint * interval '1 millisecond' FROM chosen WHERE q.id = chosen.id"
         // re-checked on the newest row version: a claim that committed meanwhile wins
-        + " AND q.state = 'pending' AND (q.lease_until IS NULL OR q.lease_until < now())"
+        + " AND q.state = 'pending' AND q.head AND (q.lease_until IS NULL OR q.lease_until < now())"
         + " RETURNING q.*";
     this.delete = "DELETE FROM " + t + " WHERE id = $1";
     this.retry = "UPDATE " + t + " SET next_attempt_at = now() + $2::bigint * interval '1 millisecond', lease_until = NULL,"

@@ -38,8 +38,6 @@ public final class NotifierVerticle extends VerticleBase {
   private static final String PROCESSED_EVENTS = "notifier_processed_events";
   private static final int MAX_EVENTS = 1000;
   private static final String DEAD_LETTER_TABLE = "notifier_dead_letters";
-  // An endpoint's share of one instance's workers: a slow receiver holds these, never the others'.
-  private static final int IN_FLIGHT_PER_ENDPOINT = 4;
   // A lease outlasts an attempt by far, so only a dead worker's delivery is claimed again.
   private static final Duration LEASE_MARGIN = Duration.ofSeconds(30);
 
@@ -66,11 +64,11 @@ public final class NotifierVerticle extends VerticleBase {
     DeliveryRepository deliveries = new DeliveryRepository();
     AttemptLog attempts = new AttemptLog();
     TargetPolicy policy = new TargetPolicy(settings.allowedNetworks());
-    sender = new WebhookSender(vertx, policy, settings.timeout());
+    sender = new WebhookSender(vertx, policy, settings.timeout(), settings.endpointConcurrency());
     SecretCipher cipher = new SecretCipher(settings.secretKeys());
     SignedSender signed = new SignedSender(cipher, sender);
     queue = new WorkQueue(vertx, pool, new WorkQueue.Settings(DeliveryRepository.TABLE, settings.concurrency(),
-        IN_FLIGHT_PER_ENDPOINT, settings.timeout().plus(LEASE_MARGIN), settings.poll()),
+        settings.endpointConcurrency(), settings.timeout().plus(LEASE_MARGIN), settings.poll()),
         new DeliveryWorker(pool, endpoints, deliveries, attempts, signed, settings));
     IdempotentHandler<ProvisioningEvent> handler = new IdempotentHandler<>(pool, PROCESSED_EVENTS,
         event -> UUID.fromString(event.eventId()),

@@ -10,6 +10,7 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
 import java.net.ConnectException;
@@ -37,13 +38,15 @@ final class WebhookSender {
   private final Duration timeout;
   private final HttpClientAgent client;
 
-  WebhookSender(Vertx vertx, TargetPolicy policy, Duration timeout) {
+  WebhookSender(Vertx vertx, TargetPolicy policy, Duration timeout, int connectionsPerEndpoint) {
     this.vertx = vertx;
     this.policy = policy;
     this.timeout = timeout;
     // SNI and certificate checks use the URL's host, though the connection goes to the address checked
     this.client = vertx.createHttpClient(new HttpClientOptions().setForceSni(true).setVerifyHost(true)
-        .setKeepAlive(true).setConnectTimeout((int) timeout.toMillis()));
+        .setKeepAlive(true).setConnectTimeout((int) timeout.toMillis()),
+        // one connection per attempt an endpoint may have in flight, or attempts would queue for a connection
+        new PoolOptions().setHttp1MaxSize(connectionsPerEndpoint));
   }
 
   Future<AttemptResult> send(URI target, Map<String, String> headers, String body) {

@@ -8,7 +8,7 @@ import java.time.Duration;
 
 /** The webhook settings of {@link ConfigKeys}, read once at start. */
 record WebhookSettings(RetrySchedule schedule, Duration disableAfter, Duration secretGrace, Duration timeout,
-    int concurrency, Duration poll, String allowedNetworks, String secretKeys) {
+    int concurrency, int endpointConcurrency, Duration poll, String allowedNetworks, String secretKeys) {
 
   static WebhookSettings of(ServiceConfig config) {
     String keys = config.string(ConfigKeys.WEBHOOK_SECRET_KEYS, "");
@@ -16,11 +16,18 @@ record WebhookSettings(RetrySchedule schedule, Duration disableAfter, Duration s
       throw new IllegalStateException(ConfigKeys.WEBHOOK_SECRET_KEYS + " is required: the key that encrypts webhook"
           + " secrets, e.g. k1:$(openssl rand -base64 32)");
     }
+    int concurrency = config.integer(ConfigKeys.WEBHOOK_CONCURRENCY);
+    int endpointConcurrency = config.integer(ConfigKeys.WEBHOOK_ENDPOINT_CONCURRENCY);
+    if (endpointConcurrency < 1 || endpointConcurrency >= concurrency) {
+      // an endpoint allowed every worker could hold them all while it is slow
+      throw new IllegalStateException(ConfigKeys.WEBHOOK_ENDPOINT_CONCURRENCY + " must be at least 1 and below "
+          + ConfigKeys.WEBHOOK_CONCURRENCY + " (" + concurrency + "), is " + endpointConcurrency);
+    }
     return new WebhookSettings(RetrySchedule.parse(config.string(ConfigKeys.WEBHOOK_RETRY_SCHEDULE)),
         Durations.parse(config.string(ConfigKeys.WEBHOOK_DISABLE_AFTER)),
         Durations.parse(config.string(ConfigKeys.WEBHOOK_SECRET_GRACE)),
         Durations.parse(config.string(ConfigKeys.WEBHOOK_TIMEOUT)),
-        config.integer(ConfigKeys.WEBHOOK_CONCURRENCY),
+        concurrency, endpointConcurrency,
         Durations.parse(config.string(ConfigKeys.WEBHOOK_POLL)),
         config.string(ConfigKeys.WEBHOOK_ALLOWED_NETWORKS, ""), keys);
   }

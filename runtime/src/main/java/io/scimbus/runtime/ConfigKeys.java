@@ -120,6 +120,8 @@ public final class ConfigKeys {
   public static final String WEBHOOK_TIMEOUT = "SCIMBUS_WEBHOOK_TIMEOUT";
   /** Webhook attempts in flight at once per notifier instance. */
   public static final String WEBHOOK_CONCURRENCY = "SCIMBUS_WEBHOOK_CONCURRENCY";
+  /** Webhook attempts in flight at once to one endpoint, across notifier instances (one resource's still in order). */
+  public static final String WEBHOOK_ENDPOINT_CONCURRENCY = "SCIMBUS_WEBHOOK_ENDPOINT_CONCURRENCY";
   /** How often the notifier looks for due deliveries when nothing woke it (retries, other replicas' events). */
   public static final String WEBHOOK_POLL = "SCIMBUS_WEBHOOK_POLL";
 

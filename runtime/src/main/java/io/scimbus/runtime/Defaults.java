@@ -45,6 +45,7 @@ public final class Defaults {
         .put(ConfigKeys.WEBHOOK_SECRET_GRACE, "24h")
         .put(ConfigKeys.WEBHOOK_TIMEOUT, "15s")
         .put(ConfigKeys.WEBHOOK_CONCURRENCY, 64)
+        .put(ConfigKeys.WEBHOOK_ENDPOINT_CONCURRENCY, 32)
         .put(ConfigKeys.WEBHOOK_POLL, "1s");
   }
 }
