@@ -36,7 +36,7 @@ final class DeliveryRepository {
   private static final String REPLAY_EVENT = REPLAY_SELECT + "ev.event_id = $2" + REVIVE;
   private static final String REPLAY_SINCE = REPLAY_SELECT + "ev.received_at >= $2"
       + " AND (e.event_types IS NULL OR ev.type = ANY (e.event_types))"
-      + " ORDER BY ev.received_at, (ev.payload ->> 'version')::bigint, ev.event_id" + REVIVE;
+      + " ORDER BY ev.seq" + REVIVE;
   private static final String REPLAY_DEAD = "UPDATE " + TABLE + " SET state = 'pending', attempts = 0,"
       + " next_attempt_at = now(), lease_until = NULL, last_error = NULL WHERE endpoint_id = $1 AND state = 'dead'";
   private static final String COUNTS = "SELECT count(*) FILTER (WHERE state = 'pending'),"

@@ -12,12 +12,13 @@ import java.util.UUID;
 
 /** SQL for notifier_events, the processed-event log. */
 final class EventLog {
-  // One statement for the whole batch: PostgreSQL plans and executes it once instead of once per event.
+  // One statement for the whole batch: PostgreSQL plans and executes it once instead of once per event. The ORDER BY
+  // hands out seq in the batch's own order, which is the order Kafka delivered the events in.
   private static final String INSERT = "INSERT INTO notifier_events (event_id, tenant_id, type, resource_id, payload)"
       + " SELECT e, t, ty, r, p::jsonb FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[])"
-      + " AS u(e, t, ty, r, p) ON CONFLICT (event_id) DO NOTHING";
+      + " WITH ORDINALITY AS u(e, t, ty, r, p, n) ORDER BY n ON CONFLICT (event_id) DO NOTHING";
   private static final String LIST = "SELECT payload FROM notifier_events WHERE tenant_id = $1"
-      + " ORDER BY received_at, event_id LIMIT $2";
+      + " ORDER BY seq LIMIT $2";
 
   /** Records events (ones already recorded are skipped); their ids, in order, for what the transaction does next. */
   Future<UUID[]> record(SqlClient client, List<ProvisioningEvent> events) {

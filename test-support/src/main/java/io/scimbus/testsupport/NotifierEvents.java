@@ -60,7 +60,7 @@ public final class NotifierEvents {
         matching.add(event);
       }
     }
-    // The notifier's log orders by arrival, which ties within one Kafka batch; the version is the resource's order.
+    // Arrival order is the resource's version order only per partition; the version says it whatever the listing.
     matching.sort(Comparator.comparingLong(event -> event.getLong("version")));
     return matching;
   }
