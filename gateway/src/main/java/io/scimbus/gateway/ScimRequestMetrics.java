@@ -7,6 +7,7 @@ import io.scimbus.gateway.RequestOutcomeHandler.RequestOutcome;
 import io.scimbus.runtime.metrics.Meters;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -30,6 +31,10 @@ final class ScimRequestMetrics implements Consumer<RequestOutcome> {
       status -> Counter.builder(REFUSALS).description("requests refused for load (429) or unavailability (503)")
           .tag("status", Integer.toString(status)).register(registry)));
 
+  // The label sets are bounded, so each timer is built once: a builder and a registry lookup per request cost more
+  // than the recording itself on the gateway's hot path.
+  private final Map<Labels, Timer> timers = new ConcurrentHashMap<>();
+
   @Override
   public void accept(RequestOutcome outcome) {
     Counter refused = refusals.get(outcome.status());
@@ -40,13 +45,17 @@ final class ScimRequestMetrics implements Consumer<RequestOutcome> {
       return;
     }
     String[] segments = outcome.route().substring(SCIM_PREFIX.length()).split("/");
-    Timer.builder(REQUESTS).description("SCIM requests at the gateway, by outcome class")
-        .tag("resource", resource(segments))
-        .tag("operation", operation(outcome.method(), segments))
-        .tag("outcome", outcome.status() / 100 + "xx")
+    Labels labels = new Labels(resource(segments), operation(outcome.method(), segments), outcome.status() / 100);
+    timers.computeIfAbsent(labels, this::timer).record(outcome.latencyNanos(), TimeUnit.NANOSECONDS);
+  }
+
+  private Timer timer(Labels labels) {
+    return Timer.builder(REQUESTS).description("SCIM requests at the gateway, by outcome class")
+        .tag("resource", labels.resource())
+        .tag("operation", labels.operation())
+        .tag("outcome", labels.statusClass() + "xx")
         .serviceLevelObjectives(Meters.LATENCY_BUCKETS)
-        .register(registry)
-        .record(outcome.latencyNanos(), TimeUnit.NANOSECONDS);
+        .register(registry);
   }
 
   private static String resource(String[] segments) {
@@ -69,5 +78,8 @@ final class ScimRequestMetrics implements Consumer<RequestOutcome> {
       case "DELETE" -> "delete";
       default -> "other";
     };
+  }
+
+  private record Labels(String resource, String operation, int statusClass) {
   }
 }
