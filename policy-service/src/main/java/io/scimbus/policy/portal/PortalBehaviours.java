@@ -11,7 +11,9 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlConnection;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,9 +46,13 @@ public final class PortalBehaviours {
 
   /** The effect of {@code IdempotentHandler}: the events in order, on the handler's transaction. */
   public Future<Void> apply(SqlConnection tx, List<ProvisioningEvent> fresh) {
+    // A batch is mostly one tenant's sync: its settings are read once per batch, not once per event. Settings
+    // changed while the batch runs apply from the next batch, as a change committed a moment later would.
+    Map<String, Future<PortalSettings>> byTenant = new HashMap<>();
     Future<Void> chain = Future.succeededFuture();
     for (ProvisioningEvent event : fresh) {
-      chain = chain.compose(v -> settings.all(tx, event.tenant()).compose(all -> apply(tx, event, all)));
+      chain = chain.compose(v -> byTenant.computeIfAbsent(event.tenant(), tenant -> settings.all(tx, tenant))
+          .compose(all -> apply(tx, event, all)));
     }
     return chain;
   }
