@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -111,8 +112,13 @@ final class KeycloakServer implements AutoCloseable {
     run(Path.of("").toAbsolutePath(), Map.of(), logs.resolve("fetch.log"), "mvn", "-q", "-B",
         "dependency:copy", "-Dartifact=" + ARTIFACT, "-DoutputDirectory=" + logs);
     Path zip = logs.resolve("keycloak-quarkus-dist-" + VERSION + ".zip");
-    run(logs, Map.of(), logs.resolve("fetch.log"), "unzip", "-q", "-o", zip.toString());
+    // unpacked beside its final place and moved there whole: a run stopped mid-unzip leaves no half copy that the
+    // check above would take for a complete one
     try {
+      Path staging = Files.createTempDirectory(logs, "unpacking-");
+      run(staging, Map.of(), logs.resolve("fetch.log"), "unzip", "-q", zip.toString());
+      Files.move(staging.resolve(home.getFileName()), home, StandardCopyOption.ATOMIC_MOVE);
+      Files.delete(staging);
       Files.delete(zip);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
