@@ -1,5 +1,6 @@
 package io.scimbus.bench;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -31,8 +32,20 @@ final class PeerReport {
     }
   }
 
-  /** One server's runs, in the order they ran: its Entra syncs and its lookup ladders. */
-  record Runs(String server, List<WorkloadResult> syncs, List<List<Step>> ladders) {
+  /**
+   * One server's runs, in the order they ran: its Entra syncs, the CPU seconds its JIT compiler threads used during
+   * each sync, and its lookup ladders.
+   */
+  record Runs(String server, List<WorkloadResult> syncs, List<Double> compilerSeconds, List<List<Step>> ladders) {
+    /** The compiler threads' share of the server JVMs' CPU during each sync, in percent. */
+    List<Double> compilerShares() {
+      List<Double> shares = new ArrayList<>();
+      for (int i = 0; i < syncs.size(); i++) {
+        double jvm = serverJvmCpuSeconds(syncs.get(i));
+        shares.add(jvm == 0 ? 0 : 100 * compilerSeconds.get(i) / jvm);
+      }
+      return shares;
+    }
   }
 
   /** Everything the section shows about one comparison; {@code runs} holds scimbus first, then the peer. */
@@ -65,6 +78,12 @@ final class PeerReport {
     double cpu = result.usage().stream().filter(u -> !u.process().equals(GENERATOR))
         .mapToDouble(Usage::cpuSeconds).sum();
     return stats == null || stats.count() == 0 ? 0 : cpu * 1000 / stats.count();
+  }
+
+  /** CPU of the server's own JVMs during a run. */
+  static double serverJvmCpuSeconds(WorkloadResult result) {
+    return result.usage().stream().filter(u -> !NOT_THE_SERVER_JVM.contains(u.process()))
+        .mapToDouble(Usage::cpuSeconds).sum();
   }
 
   /** RSS of the server's own JVMs at the end of a run (not PostgreSQL's, which counts shared buffers per backend). */
@@ -111,6 +130,7 @@ final class PeerReport {
     row("server JVM RSS after the sync, MiB", each(a.syncs(), PeerReport::serverRssMiB, "%.0f"),
         each(b.syncs(), PeerReport::serverRssMiB, "%.0f"),
         ratio(mean(b.syncs(), PeerReport::serverRssMiB), mean(a.syncs(), PeerReport::serverRssMiB)));
+    row("JIT compiler threads' share of the server JVMs' CPU during the sync, %", shares(a), shares(b), "");
     row("`userName eq` lookups: highest fixed rate with p99 < " + fmt("%.0f", LOOKUP_P99_MS) + " ms, /s",
         ladders(a, step -> Integer.toString(step.rate())), ladders(b, step -> Integer.toString(step.rate())),
         ratio(meanRate(a), meanRate(b)));
@@ -141,6 +161,10 @@ final class PeerReport {
   private static String ladders(Runs runs, Function<Step, String> cell) {
     return runs.ladders().stream().map(PeerReport::sustained).map(step -> step == null ? "none" : cell.apply(step))
         .collect(Collectors.joining(" and "));
+  }
+
+  private static String shares(Runs runs) {
+    return runs.compilerShares().stream().map(share -> fmt("%.1f", share)).collect(Collectors.joining(" and "));
   }
 
   private static double meanRate(Runs runs) {

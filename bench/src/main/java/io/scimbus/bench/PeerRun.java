@@ -33,8 +33,11 @@ final class PeerRun {
   private PeerRun() {
   }
 
-  /** One server under test: its SCIM target and a meter of its processes (plus the load generator). */
-  private record Side(String name, Target target, UsageMeter meter) {
+  /**
+   * One server under test: its SCIM target, a meter of its processes (plus the load generator) and its JVMs'
+   * compiler threads.
+   */
+  private record Side(String name, Target target, UsageMeter meter, JitActivity jit) {
   }
 
   static void run(BenchOptions options) throws IOException {
@@ -56,21 +59,23 @@ final class PeerRun {
         KeycloakServer keycloak = KeycloakServer.start(logDir,
             HexFormat.of().formatHex(new SecureRandom().generateSeed(16)))) {
       sides.add(new Side(PeerReport.SCIMBUS, new Onboarding(env.adminToken).tenant(topology.gatewayUrl(), "peer"),
-          env.meter(topology.pids())));
+          env.meter(topology.pids()), new JitActivity(topology.pids().values())));
       sides.add(new Side(PeerReport.KEYCLOAK, KeycloakRealm.create(keycloak, "bench"),
           new UsageMeter(Map.of(PeerReport.KEYCLOAK, keycloak.pid(), "load generator", ProcessHandle.current().pid()),
-              Map.of("postgresql", postmasterPid(generator, keycloak.postgresUri())))));
+              Map.of("postgresql", postmasterPid(generator, keycloak.postgresUri()))), JitActivity.of(keycloak.pid())));
       for (Side side : sides) {
         generator.warmUp(side.name(), new EntraInitialSync(side.target(), "warmup", Integer.MAX_VALUE, 0, 0,
             options.integer("batch")), connections, warmUp);
-        runs.add(new PeerReport.Runs(side.name(), new ArrayList<>(), new ArrayList<>()));
+        runs.add(new PeerReport.Runs(side.name(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>()));
       }
       for (int round = 1; round <= ROUNDS; round++) {
         for (int s = 0; s < sides.size(); s++) {
           Side side = sides.get(s);
+          double compiled = side.jit().compilerSeconds();
           runs.get(s).syncs().add(generator.closedLoop(side.name(), new EntraInitialSync(side.target(),
               "sync" + round, users, options.integer("groups"), options.integer("members"),
               options.integer("batch")), new Recorder(), connections, limits, side.meter()));
+          runs.get(s).compilerSeconds().add(side.jit().compilerSeconds() - compiled);
         }
       }
       // the lookups find the users of the first sync; a large prime stride spreads them over all of them

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 /** The peer comparison's table: what counts as a sustained lookup rate, CPU per request, and the ratios. */
 class PeerReportTest {
   private static final String SYNC = Phase.UNIT_PREFIX + "user";
+  private static final List<Usage> JVM_CPU = List.of(new Usage("scimbus JVM", 2.0, 0, 400),
+      new Usage("postgresql", 1.0, 0, 900));
 
   @Test
   void theSustainedRateIsTheLastStepBeforeTheFirstMissAndNotALaterLuckyOne() {
@@ -32,10 +34,10 @@ class PeerReportTest {
   @Test
   void theTableShowsEachRunInOrderAndTheRatiosOfTheMeans() {
     PeerReport.Runs scimbus = new PeerReport.Runs(PeerReport.SCIMBUS,
-        List.of(sync(400, 2, 1, List.of()), sync(600, 2, 1, List.of())),
+        List.of(sync(400, 2, 1, JVM_CPU), sync(600, 2, 1, JVM_CPU)), List.of(0.2, 0.05),
         List.of(List.of(step(800, 5, 0), step(1600, 60, 0)), List.of(step(800, 5, 0))));
     PeerReport.Runs keycloak = new PeerReport.Runs(PeerReport.KEYCLOAK,
-        List.of(sync(100, 2, 10, List.of()), sync(100, 2, 30, List.of())),
+        List.of(sync(100, 2, 10, List.of()), sync(100, 2, 30, List.of())), List.of(0.0, 0.0),
         List.of(List.of(step(10, 20, 0), step(25, 90, 0)), List.of(step(10, 70, 0))));
 
     String table = PeerReport.render(new PeerReport.Run("", "2026-12-02T17:00:00Z", "1 min 0 s", "2 cores",
@@ -43,6 +45,8 @@ class PeerReportTest {
 
     assertTrue(table.contains("| Entra sync: user syncs/s | 200 and 300 | 50 and 50 | 5.0× |"), table);
     assertTrue(table.contains(" | 800 and 800 | 10 and none | 160.0× |"), table);
+    assertTrue(table.contains("share of the server JVMs' CPU during the sync, % | 10.0 and 2.5 | 0.0 and 0.0 |"),
+        table);
     assertTrue(table.contains("Load average when the run started: 1.00 1.00 1.00"), table);
   }
 
