@@ -61,11 +61,12 @@ final class PeerRun {
       sides.add(new Side(PeerReport.SCIMBUS, new Onboarding(env.adminToken).tenant(topology.gatewayUrl(), "peer"),
           env.meter(topology.pids()), new JitActivity(topology.pids().values())));
       sides.add(new Side(PeerReport.KEYCLOAK, KeycloakRealm.create(keycloak, "bench"),
-          new UsageMeter(Map.of(PeerReport.KEYCLOAK, keycloak.pid(), "load generator", ProcessHandle.current().pid()),
-              Map.of("postgresql", postmasterPid(generator, keycloak.postgresUri()))), JitActivity.of(keycloak.pid())));
+          new UsageMeter(Map.of(PeerReport.KEYCLOAK, keycloak.jvmPid(), "load generator",
+              ProcessHandle.current().pid()), Map.of("postgresql", postmasterPid(generator, keycloak.postgresUri()))),
+          JitActivity.of(keycloak.jvmPid())));
       for (Side side : sides) {
         generator.warmUp(side.name(), new EntraInitialSync(side.target(), "warmup", Integer.MAX_VALUE, 0, 0,
-            options.integer("batch")), connections, warmUp);
+            options.integer("batch")), connections, FullRun.warmUp(options), side.jit());
         runs.add(new PeerReport.Runs(side.name(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>()));
       }
       for (int round = 1; round <= ROUNDS; round++) {

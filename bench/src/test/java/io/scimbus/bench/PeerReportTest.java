@@ -44,10 +44,24 @@ class PeerReportTest {
         "1.00 1.00 1.00", "2.00 2.00 2.00", "quiet", "2000 users", List.of(scimbus, keycloak)));
 
     assertTrue(table.contains("| Entra sync: user syncs/s | 200 and 300 | 50 and 50 | 5.0× |"), table);
-    assertTrue(table.contains(" | 800 and 800 | 10 and none | 160.0× |"), table);
+    assertTrue(table.contains(" | 800 and 800 | 10 and under 10 | 160.0× |"), table);
     assertTrue(table.contains("share of the server JVMs' CPU during the sync, % | 10.0 and 2.5 | 0.0 and 0.0 |"),
         table);
     assertTrue(table.contains("Load average when the run started: 1.00 1.00 1.00"), table);
+  }
+
+  @Test
+  void aPeerThatMissesTheFirstRateIsBoundedByItNotShownAsNoRatio() {
+    PeerReport.Runs scimbus = new PeerReport.Runs(PeerReport.SCIMBUS, List.of(sync(400, 2, 1, JVM_CPU)),
+        List.of(0.1), List.of(List.of(step(800, 5, 0), step(1600, 60, 0))));
+    PeerReport.Runs keycloak = new PeerReport.Runs(PeerReport.KEYCLOAK, List.of(sync(100, 2, 10, List.of())),
+        List.of(0.0), List.of(List.of(step(10, 90, 0))));
+
+    String table = PeerReport.render(new PeerReport.Run("", "2026-12-03T13:00:00Z", "1 min 0 s", "2 cores",
+        "0.00 0.00 0.00", "1.00 1.00 1.00", "quiet", "2000 users", List.of(scimbus, keycloak)));
+
+    assertTrue(table.contains(" ms, /s | 800 | under 10 | > 80.0× |"), table);
+    assertTrue(table.contains("| lookup p50 / p99 ms at that rate | 5.0 / 5.0 | – |"), table);
   }
 
   /** {@code units} user syncs of {@code millis} each over {@code seconds}; what the processes used. */
