@@ -39,7 +39,7 @@ import java.util.stream.Stream;
 
 /**
  * {@code ./scimbus up}: a throwaway PostgreSQL and Kafka on loopback, then every service, clustered over Hazelcast
- * on loopback, each in its own JVM (or all in this one with {@code --one-jvm}). Onboards the tenant {@code demo}
+ * on loopback, all in this JVM (each in its own with {@code --jvm-per-service}). Onboards the tenant {@code demo}
  * through the admin API, as an operator would; prints its SCIM base URL and token and the admin token, writes them
  * to {@code .scimbus/scimbus.env}. It supervises the Kafka broker and the service JVMs (a child that dies is said
  * and started again, see {@link SupervisedChild}), and on Ctrl-C or SIGTERM stops everything it started in the
@@ -93,7 +93,9 @@ public final class ScimbusUp {
     // a developer points webhooks at a receiver on this machine
     env.put(ConfigKeys.WEBHOOK_ALLOWED_NETWORKS, "127.0.0.0/8,::1/128");
 
-    if (options.oneJvm()) {
+    // One JVM by default: on a laptop's few cores five JVMs each load, compile and warm the same code, which took
+    // 59 s to start and halved the Entra sync rate on 2 cores (BENCHMARKS.md); Kubernetes runs a JVM per service.
+    if (!options.jvmPerService()) {
       say("starting all services in this JVM");
       ServiceRunner.Running running = ServiceRunner.start(oneJvmConfig(System.getenv(), env),
           List.of(UsersMain.DEFINITION, GroupsMain.DEFINITION, PolicyMain.DEFINITION, NotifierMain.DEFINITION,
@@ -252,20 +254,20 @@ public final class ScimbusUp {
   }
 
   /** Command-line options of {@code up}. */
-  record Options(boolean oneJvm, int port) {
+  record Options(boolean jvmPerService, int port) {
     static Options parse(String[] args) {
-      boolean oneJvm = false;
+      boolean jvmPerService = false;
       int port = 8080;
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
           case "up" -> { }
-          case "--one-jvm" -> oneJvm = true;
+          case "--jvm-per-service" -> jvmPerService = true;
           case "--port" -> port = Integer.parseInt(args[++i]);
           default -> throw new IllegalArgumentException("unknown option " + args[i]
-              + "; usage: scimbus up [--one-jvm] [--port N]");
+              + "; usage: scimbus up [--jvm-per-service] [--port N]");
         }
       }
-      return new Options(oneJvm, port);
+      return new Options(jvmPerService, port);
     }
   }
 }

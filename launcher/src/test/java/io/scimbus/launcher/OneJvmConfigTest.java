@@ -1,6 +1,8 @@
 package io.scimbus.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.scimbus.runtime.ConfigKeys;
 import io.scimbus.runtime.Defaults;
@@ -12,9 +14,18 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code scimbus up --one-jvm} reads its services' configuration as a service JVM does (README, Configuration). */
+/**
+ * {@code scimbus up} runs every service in one JVM unless asked for a JVM per service, and reads their configuration
+ * as a service JVM does (README, Configuration).
+ */
 class OneJvmConfigTest {
   private static final Map<String, String> LAUNCHER = Map.of(ConfigKeys.HTTP_PORT, "18080");
+
+  @Test
+  void everyServiceRunsInOneJvmUnlessAJvmPerServiceIsAskedFor() {
+    assertFalse(ScimbusUp.Options.parse(new String[] {"up"}).jvmPerService());
+    assertTrue(ScimbusUp.Options.parse(new String[] {"up", "--jvm-per-service"}).jvmPerService());
+  }
 
   @Test
   void theRateLimitFromTheEnvironmentIsHonoured() {
