@@ -80,9 +80,11 @@ class ConsoleSessionIT {
 
   @Test
   void consolePagesComeFromTheGatewayUnderAStrictContentSecurityPolicy() {
-    Response root = send("GET", "/console", null, null, Map.of());
-    assertEquals(302, root.status());
-    assertEquals("/console/", root.header("Location"));
+    for (String entry : new String[] {"/", "/console"}) {
+      Response root = send("GET", entry, null, null, Map.of());
+      assertEquals(302, root.status(), entry);
+      assertEquals("/console/", root.header("Location"), entry);
+    }
     Response page = send("GET", "/console/", null, null, Map.of());
     assertEquals(200, page.status());
     assertTrue(page.header("Content-Type").startsWith("text/html"), page.header("Content-Type"));

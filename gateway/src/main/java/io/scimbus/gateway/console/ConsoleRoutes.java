@@ -41,6 +41,8 @@ public final class ConsoleRoutes {
 
   public void mount(Router router) {
     router.route(PREFIX + "/*").handler(ConsoleRoutes::securityHeaders);
+    // someone who opens the gateway's address in a browser finds the console, not a 404
+    router.get("/").handler(rc -> rc.redirect(PREFIX + "/"));
     // the route matches "/console/" too; only the bare path moves, so that relative asset URLs resolve
     router.get(PREFIX).handler(rc -> {
       if (rc.request().path().equals(PREFIX)) {
