@@ -38,6 +38,7 @@ class UnassignLatenciesTest {
     UnassignLatencies.Summary summary = latencies.summary();
 
     assertEquals(101.0, summary.millisAt(50), "rank ceil(3.5) = 4 of 7");
+    assertEquals(120.5, summary.millisAt(60), "rank ceil(4.2) = 5 of 7, never rounded down to 4");
     assertEquals(410.0, summary.millisAt(99), "rank ceil(6.93) = 7 of 7");
     assertEquals(List.of(80.0, 95.25, 99.0, 101.0, 120.5, 300.0, 410.0), summary.seenMillis());
   }
