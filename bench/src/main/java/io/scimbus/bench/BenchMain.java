@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * {@code bench/run}: the full scimbus benchmark, the noisy-neighbour scenario ({@code --scenario noisy-neighbour}),
- * the webhook workload ({@code --scenario webhooks}), scimbus beside Keycloak ({@code --peer keycloak}), or one
- * workload against another server with {@code --base-url}.
+ * the webhook workload ({@code --scenario webhooks}), the MDM devices' unassignment after a deactivation
+ * ({@code --scenario deactivation-latency}), scimbus beside Keycloak ({@code --peer keycloak}), or one workload
+ * against another server with {@code --base-url}.
  */
 public final class BenchMain {
   private BenchMain() {
@@ -30,6 +31,8 @@ public final class BenchMain {
       NoisyNeighbourRun.run(options);
     } else if (options.scenario().equals(BenchOptions.WEBHOOKS)) {
       WebhookRun.run(options);
+    } else if (options.scenario().equals(BenchOptions.DEACTIVATION_LATENCY)) {
+      DeactivationRun.run(options);
     } else if (options.external()) {
       ExternalRun.run(options);
     } else {

@@ -10,13 +10,17 @@ final class BenchOptions {
   static final String FULL = "full";
   static final String NOISY_NEIGHBOUR = "noisy-neighbour";
   static final String WEBHOOKS = "webhooks";
-  static final List<String> SCENARIOS = List.of(FULL, NOISY_NEIGHBOUR, WEBHOOKS);
+  static final String DEACTIVATION_LATENCY = "deactivation-latency";
+  static final List<String> SCENARIOS = List.of(FULL, NOISY_NEIGHBOUR, WEBHOOKS, DEACTIVATION_LATENCY);
   static final Map<String, String> DEFAULTS = new LinkedHashMap<>();
   /** The flags only the noisy-neighbour scenario reads. */
   static final List<String> NOISY_KEYS = List.of("noisy-seconds", "noisy-rate", "hostile-connections",
       "hostile-seed");
   /** The flags only the webhooks scenario reads. */
   static final List<String> WEBHOOK_KEYS = List.of("webhook-rate", "webhook-seconds");
+  /** The flags only the deactivation-latency scenario reads. */
+  static final List<String> DEACTIVATION_KEYS = List.of("deactivation-users", "devices-per-user",
+      "deactivation-rate", "deactivation-deadline-seconds", "deactivation-poll-ms");
   /** The flags only the peer comparison ({@code --peer keycloak}) reads. */
   static final List<String> PEER_KEYS = List.of("peer", "peer-users", "peer-step-seconds", "peer-max-seconds");
   static final String KEYCLOAK = "keycloak";
@@ -53,6 +57,11 @@ final class BenchOptions {
     DEFAULTS.put("hostile-seed", "20261202");
     DEFAULTS.put("webhook-rate", "500");
     DEFAULTS.put("webhook-seconds", "30");
+    DEFAULTS.put("deactivation-users", "200");
+    DEFAULTS.put("devices-per-user", "2");
+    DEFAULTS.put("deactivation-rate", "10");
+    DEFAULTS.put("deactivation-deadline-seconds", "30");
+    DEFAULTS.put("deactivation-poll-ms", "20");
     DEFAULTS.put("peer", "");
     DEFAULTS.put("peer-users", "2000");
     DEFAULTS.put("peer-step-seconds", "10");

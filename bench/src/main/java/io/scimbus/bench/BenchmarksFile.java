@@ -12,6 +12,7 @@ final class BenchmarksFile {
   static final String RESULTS = "results";
   static final String NOISY_NEIGHBOUR = "noisy-neighbour";
   static final String WEBHOOKS = "webhooks";
+  static final String DEACTIVATION = "deactivation";
   static final String PEER = "peer";
 
   private BenchmarksFile() {

@@ -73,7 +73,7 @@ final class FullRun {
     BenchOptions.DEFAULTS.keySet().stream()
         .filter(k -> !List.of("scenario", "report", "base-url", "token", "workload").contains(k)
             && !BenchOptions.NOISY_KEYS.contains(k) && !BenchOptions.WEBHOOK_KEYS.contains(k)
-            && !BenchOptions.PEER_KEYS.contains(k))
+            && !BenchOptions.DEACTIVATION_KEYS.contains(k) && !BenchOptions.PEER_KEYS.contains(k))
         .forEach(k -> sizes.append(sizes.length() == 0 ? "" : ", ").append(k).append(' ').append(options.string(k)));
     return sizes.toString();
   }

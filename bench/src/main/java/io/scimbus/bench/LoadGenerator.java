@@ -79,8 +79,17 @@ final class LoadGenerator implements AutoCloseable {
 
   WorkloadResult closedLoop(String where, Workload workload, Recorder recorder, int concurrency, Limits limits,
       UsageMeter meter) {
+    return closedLoop(where, workload, recorder, concurrency, new Budget(limits.maxRequests(), limits.maxTime()),
+        meter);
+  }
+
+  /**
+   * Runs {@code workload} in a closed loop until its last unit answered or {@code budget} is spent; another thread
+   * may spend it to end a background load when what it was the background of is done.
+   */
+  WorkloadResult closedLoop(String where, Workload workload, Recorder recorder, int concurrency, Budget budget,
+      UsageMeter meter) {
     Console.say(where + ": " + workload.name() + " with " + concurrency + " concurrent (" + workload.describe() + ")");
-    Budget budget = new Budget(limits.maxRequests(), limits.maxTime());
     ScimClient client = new ScimClient(http, recorder, budget);
     meter.start();
     long start = System.nanoTime();
@@ -112,10 +121,19 @@ final class LoadGenerator implements AutoCloseable {
    * {@code duration}: what an IdP that paces itself sends, charged for every unit a slow server delayed.
    */
   WorkloadResult fixedRate(String where, Workload workload, int perSecond, Duration duration, UsageMeter meter) {
+    return fixedRate(where, workload, perSecond, duration, duration.multipliedBy(3), meter);
+  }
+
+  /**
+   * As above, with requests sent until {@code patience} after the start instead of three times {@code duration}:
+   * for units that keep sending long after they are due (a deactivation polling until its deadline).
+   */
+  WorkloadResult fixedRate(String where, Workload workload, int perSecond, Duration duration, Duration patience,
+      UsageMeter meter) {
     Console.say(where + ": " + workload.name() + " at " + perSecond + " units/s for " + duration.toSeconds() + " s ("
         + workload.describe() + ")");
     Recorder recorder = new Recorder();
-    ScimClient client = new ScimClient(http, recorder, new Budget(Long.MAX_VALUE, duration.multipliedBy(3)));
+    ScimClient client = new ScimClient(http, recorder, new Budget(Long.MAX_VALUE, patience));
     FixedRateRunner runner = new FixedRateRunner(vertx, context);
     meter.start();
     long start = System.nanoTime();

@@ -28,6 +28,11 @@ final class Machine {
     }
   }
 
+  /** The three load averages as the reports print them. */
+  static String loads(double[] load) {
+    return String.format(Locale.ROOT, "%.2f %.2f %.2f", load[0], load[1], load[2]);
+  }
+
   private static String cpuModel() {
     try {
       return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))

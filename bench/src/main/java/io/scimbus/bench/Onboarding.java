@@ -16,6 +16,8 @@ import java.util.Arrays;
 final class Onboarding {
   /** Where the gateway serves tenants: {@code <gateway>/scim/v2/<tenant>}. */
   static final String SCIM_PREFIX = "/scim/v2";
+  /** Where the admin API keeps tenants: {@code <gateway>/admin/v1/tenants/<tenant>}. */
+  static final String ADMIN_TENANTS = "/admin/v1/tenants";
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private final String adminToken;
@@ -25,25 +27,36 @@ final class Onboarding {
   }
 
   Target tenant(String gatewayUrl, String tenant) {
-    String admin = gatewayUrl + "/admin/v1/tenants";
+    String admin = gatewayUrl + ADMIN_TENANTS;
     // both topologies share one database, so the seeded tenant is already there the second time
-    post(admin, new JsonObject().put("id", tenant).put("displayName", tenant), 201, 409);
-    JsonObject token = post(admin + "/" + tenant + "/tokens", new JsonObject().put("description", "bench"), 201);
+    send("POST", admin, new JsonObject().put("id", tenant).put("displayName", tenant), 201, 409);
+    JsonObject token = send("POST", admin + "/" + tenant + "/tokens", new JsonObject().put("description", "bench"),
+        201);
     return new Target(gatewayUrl + SCIM_PREFIX + "/" + tenant, token.getString("token"));
+  }
+
+  /** The tenant's admin API with the admin token, for a workload whose units call it (devices, say). */
+  Target admin(String gatewayUrl, String tenant) {
+    return new Target(gatewayUrl + ADMIN_TENANTS + "/" + tenant, adminToken);
   }
 
   /** Registers {@code url} as a webhook endpoint of {@code tenant} for every event type. */
   void webhook(String gatewayUrl, String tenant, String url) {
-    post(gatewayUrl + "/admin/v1/tenants/" + tenant + "/webhooks", new JsonObject().put("url", url)
+    send("POST", gatewayUrl + ADMIN_TENANTS + "/" + tenant + "/webhooks", new JsonObject().put("url", url)
         .put("description", "bench"), 201);
   }
 
-  /** POSTs to the admin API; any other status stops the benchmark, since every figure after it would be wrong. */
-  private JsonObject post(String url, JsonObject body, int... expected) {
+  /** Stores {@code settings} as the behaviours of {@code tenant}'s {@code portal} (store, dashboard or mdm). */
+  void portal(String gatewayUrl, String tenant, String portal, JsonObject settings) {
+    send("PUT", gatewayUrl + ADMIN_TENANTS + "/" + tenant + "/portals/" + portal, settings, 200);
+  }
+
+  /** Calls the admin API; any other status stops the benchmark, since every figure after it would be wrong. */
+  private JsonObject send(String method, String url, JsonObject body, int... expected) {
     HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
         .header("Authorization", "Bearer " + adminToken)
         .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body.encode()))
+        .method(method, HttpRequest.BodyPublishers.ofString(body.encode()))
         .build();
     try {
       HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());

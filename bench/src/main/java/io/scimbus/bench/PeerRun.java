@@ -95,8 +95,8 @@ final class PeerRun {
     double[] loadAfter = Machine.loadAverage();
     Duration took = Duration.between(started, Instant.now());
     PeerReport.Run run = new PeerReport.Run(options.changed(), started.truncatedTo(ChronoUnit.SECONDS).toString(),
-        took.toMinutesPart() + " min " + took.toSecondsPart() + " s", Machine.describe(), WebhookRun.loads(load),
-        WebhookRun.loads(loadAfter), FullRun.busy(load[0]), users + " users (lookup then create), then "
+        took.toMinutesPart() + " min " + took.toSecondsPart() + " s", Machine.describe(), Machine.loads(load),
+        Machine.loads(loadAfter), FullRun.busy(load[0]), users + " users (lookup then create), then "
         + options.integer("groups") + " groups of " + options.integer("members") + " members, " + connections
         + " connections", runs);
     BenchmarksFile.rewrite(options.report(), BenchmarksFile.PEER, PeerReport.render(run));

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ScimClient {
   static final String SCIM_JSON = "application/scim+json";
-  private static final long REQUEST_TIMEOUT_MS = 30_000;
+  static final long REQUEST_TIMEOUT_MS = 30_000;
 
   private final HttpClient http;
   private final Recorder recorder;

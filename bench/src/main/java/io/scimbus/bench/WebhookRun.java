@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -62,8 +61,8 @@ final class WebhookRun {
     double[] loadAfter = Machine.loadAverage();
     Duration took = Duration.between(started, Instant.now());
     WebhookReport.Run run = new WebhookReport.Run(options.changed(), started.truncatedTo(ChronoUnit.SECONDS).toString(),
-        took.toMinutesPart() + " min " + took.toSecondsPart() + " s", Machine.describe(), loads(load),
-        loads(loadAfter), FullRun.busy(load[0]), rate, writes, deliveries);
+        took.toMinutesPart() + " min " + took.toSecondsPart() + " s", Machine.describe(), Machine.loads(load),
+        Machine.loads(loadAfter), FullRun.busy(load[0]), rate, writes, deliveries);
     BenchmarksFile.rewrite(options.report(), BenchmarksFile.WEBHOOKS, WebhookReport.render(run));
     Console.say("done in " + run.duration() + "; results written to " + options.report());
   }
@@ -73,9 +72,5 @@ final class WebhookRun {
     Map<String, String> serviceEnv = env.serviceEnv();
     serviceEnv.put(ConfigKeys.WEBHOOK_ALLOWED_NETWORKS, "127.0.0.0/8");
     return serviceEnv;
-  }
-
-  static String loads(double[] load) {
-    return String.format(Locale.ROOT, "%.2f %.2f %.2f", load[0], load[1], load[2]);
   }
 }
