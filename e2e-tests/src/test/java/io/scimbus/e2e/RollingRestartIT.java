@@ -56,6 +56,8 @@ class RollingRestartIT {
   private static final int GROUP_WRITERS = 1;
   // ten writes a second in all: a roll of about a minute stays well under the 1,000 events the notifier lists
   private static final Duration WRITE_INTERVAL = Duration.ofMillis(400);
+  // reads in between keep requests in flight at the members that leave, so a drain that drops them shows
+  private static final Duration READ_INTERVAL = Duration.ofMillis(50);
   // writes that must succeed before the first step and after each: the new member carries the load
   private static final int WRITES_BETWEEN_STEPS = 8;
   // the most events the notifier lists for a tenant, and the most resources a SCIM list page holds
@@ -98,8 +100,8 @@ class RollingRestartIT {
     ScimClient scim = cluster.newTenant();
     String tenantPath = scim.baseUrl().substring(cluster.gatewayUrl().length());
     GatewayRotation gateways = new GatewayRotation(cluster.gatewayUrl());
-    SteadyWrites load = SteadyWrites.start(gateways, tenantPath, scim.token(), USER_WRITERS, GROUP_WRITERS,
-        WRITE_INTERVAL);
+    SteadyLoad load = SteadyLoad.start(gateways, tenantPath, scim.token(), USER_WRITERS, GROUP_WRITERS,
+        WRITE_INTERVAL, READ_INTERVAL);
     try (load) {
       load.awaitSucceeded(WRITES_BETWEEN_STEPS, PATIENCE);
       for (String service : ROLLOUT) {
@@ -110,12 +112,12 @@ class RollingRestartIT {
     }
 
     assertEquals(List.of(), load.failures(), "answers other than a success or a 503 with Retry-After");
-    System.out.printf("rolling restart of %s: %d writes succeeded, %d answered 503 with Retry-After%n", ROLLOUT,
-        load.succeeded(), load.unavailable());
+    System.out.printf("rolling restart of %s: %d writes and %d reads succeeded, %d answered 503 with Retry-After%n",
+        ROLLOUT, load.succeeded(), load.reads(), load.unavailable());
 
     ScimClient after = new ScimClient(cluster.gatewayUrl() + tenantPath, scim.token(), scim.tenant());
-    Map<String, Long> stored = new HashMap<>(storedVersions(after, SteadyWrites.Kind.USERS));
-    stored.putAll(storedVersions(after, SteadyWrites.Kind.GROUPS));
+    Map<String, Long> stored = new HashMap<>(storedVersions(after, SteadyLoad.Kind.USERS));
+    stored.putAll(storedVersions(after, SteadyLoad.Kind.GROUPS));
     load.acknowledged().forEach((id, version) -> assertTrue(stored.getOrDefault(id, 0L) >= version,
         "acknowledged version " + version + " of " + id + " lost; stored: " + stored.get(id)));
 
@@ -168,7 +170,7 @@ class RollingRestartIT {
   }
 
   /** Every resource of {@code kind} with its stored version. */
-  private static Map<String, Long> storedVersions(ScimClient scim, SteadyWrites.Kind kind) {
+  private static Map<String, Long> storedVersions(ScimClient scim, SteadyLoad.Kind kind) {
     ScimClient.Response page = scim.get(kind.endpoint() + ScimClient.query("count", Integer.toString(LIST_PAGE)));
     assertEquals(200, page.status(), page.toString());
     JsonArray resources = page.json().getJsonArray("Resources", new JsonArray());
@@ -177,7 +179,7 @@ class RollingRestartIT {
     for (int i = 0; i < resources.size(); i++) {
       JsonObject resource = resources.getJsonObject(i);
       String etag = resource.getJsonObject("meta").getString("version");
-      versions.put(resource.getString("id"), SteadyWrites.version(etag));
+      versions.put(resource.getString("id"), SteadyLoad.version(etag));
     }
     return versions;
   }

@@ -16,13 +16,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A steady write load on one tenant, as an IdP keeps a directory in sync: each writer creates a user (or a group),
- * renames it a few times, then goes on with a new one, starting one write per interval, each through the next
- * gateway of a {@link GatewayRotation}. Every answer is sorted as a client sees it: a success (its resource and
- * version are remembered), a 503 with {@code Retry-After} (come back later), or a failure: any other status, a 503
- * without {@code Retry-After}, a connection error.
+ * A steady load of writes on one tenant, as an IdP keeps a directory in sync: each writer creates a user (or a group),
+ * renames it a few times, then goes on with a new one, starting one write per interval, and reads its latest
+ * resource back in between, so that requests are in flight whenever a member leaves while the writes stay few
+ * enough to check every event. Each request goes through the next gateway of a {@link GatewayRotation}. Every
+ * answer is sorted as a client sees it: a success (a write's resource and version are remembered), a 503 with
+ * {@code Retry-After} (come back later), or a failure: any other status, a 503 without {@code Retry-After}, a
+ * connection error.
  */
-final class SteadyWrites implements AutoCloseable {
+final class SteadyLoad implements AutoCloseable {
   private static final int RENAMES_PER_RESOURCE = 4;
   private static final String USER_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:User";
   // a create answers 201, a user's PATCH 200 with the user, a group's 204: each with the new version as ETag
@@ -52,29 +54,34 @@ final class SteadyWrites implements AutoCloseable {
   private final GatewayRotation gateways;
   private final String tenantPath;
   private final String token;
-  private final long intervalNanos;
+  private final long writeIntervalNanos;
+  private final long readIntervalNanos;
   private final AtomicInteger sequence = new AtomicInteger();
   private final AtomicInteger succeeded = new AtomicInteger();
+  private final AtomicInteger reads = new AtomicInteger();
   private final AtomicInteger unavailable = new AtomicInteger();
   private final List<String> failures = new CopyOnWriteArrayList<>();
   private final Map<String, Long> acknowledged = new ConcurrentHashMap<>();
   private final List<Thread> writers = new ArrayList<>();
   private volatile boolean running = true;
 
-  private SteadyWrites(GatewayRotation gateways, String tenantPath, String token, Duration interval) {
+  private SteadyLoad(GatewayRotation gateways, String tenantPath, String token, Duration writeInterval,
+      Duration readInterval) {
     this.gateways = gateways;
     this.tenantPath = tenantPath;
     this.token = token;
-    this.intervalNanos = interval.toNanos();
+    this.writeIntervalNanos = writeInterval.toNanos();
+    this.readIntervalNanos = readInterval.toNanos();
   }
 
   /**
-   * Starts {@code userWriters} and {@code groupWriters}; {@code tenantPath} is the tenant's SCIM base path
+   * Starts {@code userWriters} and {@code groupWriters}, each writing every {@code writeInterval} and reading its
+   * latest resource every {@code readInterval} in between; {@code tenantPath} is the tenant's SCIM base path
    * ({@code /scim/v2/t-...}) on every gateway.
    */
-  static SteadyWrites start(GatewayRotation gateways, String tenantPath, String token, int userWriters,
-      int groupWriters, Duration interval) {
-    SteadyWrites load = new SteadyWrites(gateways, tenantPath, token, interval);
+  static SteadyLoad start(GatewayRotation gateways, String tenantPath, String token, int userWriters,
+      int groupWriters, Duration writeInterval, Duration readInterval) {
+    SteadyLoad load = new SteadyLoad(gateways, tenantPath, token, writeInterval, readInterval);
     for (int i = 0; i < userWriters + groupWriters; i++) {
       Kind kind = i < userWriters ? Kind.USERS : Kind.GROUPS;
       Thread writer = new Thread(() -> load.write(kind), "steady-" + kind.name().toLowerCase() + "-" + i);
@@ -86,31 +93,45 @@ final class SteadyWrites implements AutoCloseable {
   }
 
   private void write(Kind kind) {
-    long next = System.nanoTime();
+    long nextWrite = System.nanoTime();
+    long nextRead = nextWrite;
     String current = null;
+    String latest = null;
     String name = null;
     int renames = 0;
     while (running) {
-      LockSupport.parkNanos(next - System.nanoTime());
-      next = Math.max(next, System.nanoTime()) + intervalNanos;
+      // reads fill the time between writes and never delay one
+      LockSupport.parkNanos(Math.min(nextWrite, latest == null ? nextWrite : nextRead) - System.nanoTime());
+      long now = System.nanoTime();
+      boolean writeTick = now - nextWrite >= 0 || latest == null;
+      if (writeTick) {
+        nextWrite = Math.max(nextWrite, now) + writeIntervalNanos;
+      } else {
+        nextRead = Math.max(nextRead, now) + readIntervalNanos;
+      }
       String gateway = gateways.next();
       ScimClient scim = new ScimClient(gateway + tenantPath, token, null);
-      String request;
+      String method = !writeTick ? "GET" : current == null ? "POST" : "PATCH";
+      String path = kind.endpoint() + (!writeTick ? "/" + latest : current == null ? "" : "/" + current);
+      String request = method + " " + path;
       try {
         ScimClient.Response response;
-        if (current == null) {
+        if (!writeTick) {
+          response = scim.get(path);
+        } else if (current == null) {
           name = "steady-" + sequence.incrementAndGet();
-          request = "POST " + kind.endpoint() + " " + name;
-          response = scim.post(kind.endpoint(), kind.created(name));
+          response = scim.post(path, kind.created(name));
         } else {
-          request = "PATCH " + kind.endpoint() + "/" + current;
-          response = scim.patch(kind.endpoint() + "/" + current, GroupRequests.patch(
+          response = scim.patch(path, GroupRequests.patch(
               GroupRequests.op("replace", "displayName", name + " rename " + renames)));
         }
-        if (SUCCESS.contains(response.status())) {
+        if (SUCCESS.contains(response.status()) && !writeTick) {
+          reads.incrementAndGet();
+        } else if (SUCCESS.contains(response.status())) {
           String id = current == null ? response.json().getString("id") : current;
           acknowledged.merge(id, version(response.header("ETag")), Math::max);
           succeeded.incrementAndGet();
+          latest = id;
           current = renames < RENAMES_PER_RESOURCE ? id : null;
           renames = current == null ? 0 : renames + 1;
         } else if (response.status() == 503 && response.header("Retry-After") != null) {
@@ -120,7 +141,7 @@ final class SteadyWrites implements AutoCloseable {
           failures.add(request + " via " + gateway + ": " + response);
         }
       } catch (RuntimeException e) {
-        failures.add("write via " + gateway + ": " + e);
+        failures.add(request + " via " + gateway + ": " + e);
       }
     }
   }
@@ -139,7 +160,12 @@ final class SteadyWrites implements AutoCloseable {
     return succeeded.get();
   }
 
-  /** How many writes were answered 503 with {@code Retry-After}. */
+  /** How many reads succeeded. */
+  int reads() {
+    return reads.get();
+  }
+
+  /** How many requests were answered 503 with {@code Retry-After}. */
   int unavailable() {
     return unavailable.get();
   }
