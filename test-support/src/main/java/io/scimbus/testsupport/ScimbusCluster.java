@@ -36,6 +36,7 @@ import java.util.concurrent.TimeoutException;
 public final class ScimbusCluster implements AutoCloseable {
   public static final String GATEWAY = GatewayMain.DEFINITION.name();
   public static final String USERS = UsersMain.DEFINITION.name();
+  public static final String GROUPS = GroupsMain.DEFINITION.name();
   public static final String POLICY = PolicyMain.DEFINITION.name();
   public static final String NOTIFIER = NotifierMain.DEFINITION.name();
   /** The test cluster's webhook retry waits: eight attempts within about five seconds. */
@@ -47,9 +48,11 @@ public final class ScimbusCluster implements AutoCloseable {
       PolicyMain.DEFINITION, NotifierMain.DEFINITION, GatewayMain.DEFINITION);
   private static ScimbusCluster shared;
 
-  private final ServiceConfig config;
+  // a gateway's rolling replacement listens on a port of its own, which then becomes the cluster's entry point
+  private volatile ServiceConfig config;
   private final Map<String, ServiceRunner.Running> members = new LinkedHashMap<>();
   private final List<ServiceRunner.Running> extraGateways = new ArrayList<>();
+  private final List<ServiceRunner.Running> surges = new ArrayList<>();
 
   private ScimbusCluster(ServiceConfig config, List<ServiceDefinition> services) {
     this.config = config;
@@ -62,7 +65,7 @@ public final class ScimbusCluster implements AutoCloseable {
 
   public static synchronized ScimbusCluster shared() {
     if (shared == null) {
-      shared = new ScimbusCluster(freshConfig(), SERVICES);
+      shared = new ScimbusCluster(freshConfig(new JsonObject()), SERVICES);
       Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "test-cluster-stop"));
     }
     return shared;
@@ -76,17 +79,24 @@ public final class ScimbusCluster implements AutoCloseable {
    */
   public static ScimbusCluster isolated(List<String> services, JsonObject overrides) {
     List<ServiceDefinition> members = SERVICES.stream().filter(s -> services.contains(s.name())).toList();
-    return new ScimbusCluster(new ServiceConfig(freshConfig().toJson().mergeIn(overrides)), members);
+    return new ScimbusCluster(freshConfig(overrides), members);
   }
 
-  private static ServiceConfig freshConfig() {
+  /** A new cluster's settings (its own name, ports and secrets), with {@code overrides} over them. */
+  private static ServiceConfig freshConfig(JsonObject overrides) {
     TestInfrastructure infra = TestInfrastructure.get();
     int httpPort = FreePorts.next();
-    return ServiceRunner.config(new JsonObject()
+    JsonObject values = new JsonObject();
+    // a cluster with a database or a broker of its own never waits for the shared one to start
+    if (!overrides.containsKey(ConfigKeys.PG_URI)) {
+      values.put(ConfigKeys.PG_URI, infra.pgUri());
+    }
+    if (!overrides.containsKey(ConfigKeys.KAFKA_BOOTSTRAP)) {
+      values.put(ConfigKeys.KAFKA_BOOTSTRAP, infra.kafkaBootstrap());
+    }
+    return ServiceRunner.config(values
         .put(ConfigKeys.CLUSTER_NAME, "scimbus-test-" + UUID.randomUUID())
         .put(ConfigKeys.CLUSTER_PORT, FreePorts.next())
-        .put(ConfigKeys.PG_URI, infra.pgUri())
-        .put(ConfigKeys.KAFKA_BOOTSTRAP, infra.kafkaBootstrap())
         .put(ConfigKeys.HTTP_HOST, "127.0.0.1")
         .put(ConfigKeys.HTTP_PORT, httpPort)
         .put(ConfigKeys.PUBLIC_BASE_URL, "http://127.0.0.1:" + httpPort)
@@ -98,7 +108,8 @@ public final class ScimbusCluster implements AutoCloseable {
         .put(ConfigKeys.WEBHOOK_ALLOWED_NETWORKS, "127.0.0.0/8")
         .put(ConfigKeys.WEBHOOK_RETRY_SCHEDULE, WEBHOOK_RETRY_SCHEDULE)
         .put(ConfigKeys.WEBHOOK_DISABLE_AFTER, WEBHOOK_DISABLE_AFTER)
-        .put(ConfigKeys.WEBHOOK_POLL, "100ms"));
+        .put(ConfigKeys.WEBHOOK_POLL, "100ms")
+        .mergeIn(overrides));
   }
 
   private static String randomKey() {
@@ -156,13 +167,54 @@ public final class ScimbusCluster implements AutoCloseable {
 
   /** Starts another gateway replica with configuration {@code overrides} (rate limits, cache TTL, ...). */
   public synchronized String startExtraGateway(JsonObject overrides) {
+    ServiceConfig gatewayConfig = ownHttpPort(config.toJson().mergeIn(overrides));
+    extraGateways.add(await(ServiceRunner.start(gatewayConfig, List.of(GatewayMain.DEFINITION))));
+    return gatewayConfig.string(ConfigKeys.PUBLIC_BASE_URL);
+  }
+
+  private static ServiceConfig ownHttpPort(JsonObject values) {
     int port = FreePorts.next();
-    String url = "http://127.0.0.1:" + port;
-    JsonObject values = config.toJson().mergeIn(overrides)
-        .put(ConfigKeys.HTTP_PORT, port)
-        .put(ConfigKeys.PUBLIC_BASE_URL, url);
-    extraGateways.add(await(ServiceRunner.start(new ServiceConfig(values), List.of(GatewayMain.DEFINITION))));
-    return url;
+    return new ServiceConfig(values.put(ConfigKeys.HTTP_PORT, port)
+        .put(ConfigKeys.PUBLIC_BASE_URL, "http://127.0.0.1:" + port));
+  }
+
+  /**
+   * A rolling update's surge (maxSurge 1): a second member of {@code service} beside the current one, with the
+   * cluster's settings (a gateway on an HTTP port of its own). It is started, not yet ready: wait for its readiness
+   * before {@link #promote} takes the old member out of service.
+   */
+  public synchronized Surge surge(String service) {
+    ServiceConfig surgeConfig = GATEWAY.equals(service) ? ownHttpPort(config.toJson()) : config;
+    Surge surge = new Surge(await(ServiceRunner.start(surgeConfig, List.of(definition(service)))), surgeConfig);
+    // closed with the cluster unless promoted, so a rollout that fails half-way leaves no member behind
+    surges.add(surge.running());
+    return surge;
+  }
+
+  /**
+   * Makes {@code surge} its service's member, a gateway the cluster's entry point ({@link #gatewayUrl()}), and
+   * returns the member it replaces, still running: the caller shuts it down as SIGTERM would
+   * ({@link ServiceRunner.Running#shutdown()}), then waits with {@link #awaitLeft} before the next member starts.
+   */
+  public synchronized ServiceRunner.Running promote(String service, Surge surge) {
+    surges.remove(surge.running());
+    if (GATEWAY.equals(service)) {
+      config = surge.config();
+    }
+    return members.put(service, surge.running());
+  }
+
+  /** A member started by {@link #surge}, with the settings it runs on. */
+  public record Surge(ServiceRunner.Running running, ServiceConfig config) {
+    /** Its health port: {@code /health/ready} says when it can take work. */
+    public int healthPort() {
+      return running.healthPort();
+    }
+
+    /** A gateway's own base URL. */
+    public String gatewayUrl() {
+      return config.string(ConfigKeys.PUBLIC_BASE_URL);
+    }
   }
 
   /** The clustered Vert.x of one service member. */
@@ -170,18 +222,28 @@ public final class ScimbusCluster implements AutoCloseable {
     return members.get(service);
   }
 
-  /** Stops one service's member, as if its pod died. */
-  /** Stops a service's member; returns once the members left no longer list it. */
+  /** Stops a service's member, as if its pod died; returns once the members left no longer list it. */
   public void stop(String service) {
     Vertx leaving = members.remove(service).vertx();
     String nodeId = clusterManager(leaving).getNodeId();
     await(leaving.close());
-    // Restarted at once, a member can take the address of the one that left while its peers still list that one;
-    // Hazelcast then swaps the two, and the bus loses sight of the new member's handlers for a while. A pod
-    // restarted by Kubernetes comes back long after its peers saw it leave.
+    awaitLeft(nodeId);
+  }
+
+  /**
+   * Returns once no member lists {@code nodeId} any more. Restarted at once, a member can take the address of the
+   * one that left while its peers still list that one; Hazelcast then swaps the two, and the bus loses sight of the
+   * new member's handlers for a while. A pod restarted by Kubernetes comes back long after its peers saw it leave.
+   */
+  public void awaitLeft(String nodeId) {
     Eventually.await(LEAVE_PATIENCE, () -> members.values().stream()
             .anyMatch(running -> clusterManager(running.vertx()).getNodes().contains(nodeId)),
         stillListed -> !stillListed);
+  }
+
+  /** The Hazelcast node id of a member, to tell when its peers have seen it leave. */
+  public static String nodeId(ServiceRunner.Running member) {
+    return clusterManager(member.vertx()).getNodeId();
   }
 
   private static ClusterManager clusterManager(Vertx vertx) {
@@ -190,8 +252,11 @@ public final class ScimbusCluster implements AutoCloseable {
 
   /** Starts a service's member again; returns once it is registered on the bus. */
   public void restart(String service) {
-    ServiceDefinition definition = SERVICES.stream().filter(s -> s.name().equals(service)).findFirst().orElseThrow();
-    members.put(service, await(ServiceRunner.start(config, List.of(definition))));
+    members.put(service, await(ServiceRunner.start(config, List.of(definition(service)))));
+  }
+
+  private static ServiceDefinition definition(String service) {
+    return SERVICES.stream().filter(s -> s.name().equals(service)).findFirst().orElseThrow();
   }
 
   private static <T> T await(Future<T> future) {
@@ -206,6 +271,8 @@ public final class ScimbusCluster implements AutoCloseable {
   public synchronized void close() {
     extraGateways.forEach(running -> await(running.vertx().close()));
     extraGateways.clear();
+    surges.forEach(running -> await(running.vertx().close()));
+    surges.clear();
     members.values().forEach(running -> await(running.vertx().close()));
     members.clear();
   }
