@@ -18,6 +18,11 @@ import java.util.Locale;
 final class FullRun {
   static final String STEADY_TENANT = "steady";
 
+  /**
+   * Bounds a warm-up of repeated syncs; the JIT settling (or {@code --warmup-max-seconds}) ends it long before.
+   */
+  static final int WARM_UP_CYCLES = 1_000;
+
   private FullRun() {
   }
 

@@ -1,6 +1,7 @@
 package io.scimbus.bench;
 
 import io.scimbus.bench.workload.EntraInitialSync;
+import io.scimbus.bench.workload.RepeatedSync;
 import io.scimbus.runtime.ConfigKeys;
 import io.scimbus.runtime.PgPools;
 import io.scimbus.runtime.ServiceRunner;
@@ -65,8 +66,9 @@ final class PeerRun {
               ProcessHandle.current().pid()), Map.of("postgresql", postmasterPid(generator, keycloak.postgresUri()))),
           JitActivity.of(keycloak.jvmPid())));
       for (Side side : sides) {
-        generator.warmUp(side.name(), new EntraInitialSync(side.target(), "warmup", Integer.MAX_VALUE, 0, 0,
-            options.integer("batch")), connections, FullRun.warmUp(options), side.jit());
+        generator.warmUp(side.name(), new RepeatedSync(side.target(), "warmup", FullRun.WARM_UP_CYCLES, users,
+            options.integer("groups"), options.integer("members"), options.integer("batch")), connections,
+            FullRun.warmUp(options), side.jit());
         runs.add(new PeerReport.Runs(side.name(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>()));
       }
       for (int round = 1; round <= ROUNDS; round++) {

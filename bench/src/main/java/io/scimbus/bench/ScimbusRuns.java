@@ -3,6 +3,7 @@ package io.scimbus.bench;
 import io.scimbus.bench.workload.EntraInitialSync;
 import io.scimbus.bench.workload.LargeGroup;
 import io.scimbus.bench.workload.MultiTenant;
+import io.scimbus.bench.workload.RepeatedSync;
 import io.scimbus.bench.workload.SeededUsers;
 import io.scimbus.bench.workload.SteadyState;
 import java.nio.file.Path;
@@ -68,7 +69,8 @@ final class ScimbusRuns {
 
       JfrProfile jfr = profileFile == null ? null
           : JfrProfile.start(topology.pids().values().iterator().next(), profileFile);
-      generator.warmUp(where, new EntraInitialSync(warm, "warmup", Integer.MAX_VALUE, 0, 0, 100), connections,
+      generator.warmUp(where, new RepeatedSync(warm, "warmup", FullRun.WARM_UP_CYCLES, options.integer("users"),
+          options.integer("groups"), options.integer("members"), options.integer("batch")), connections,
           FullRun.warmUp(options), jit);
       results.add(generator.closedLoop(where, new EntraInitialSync(serial, "serial", options.integer("serial-users"),
           0, 0, 100), new Recorder(), 1, limits, meter));
