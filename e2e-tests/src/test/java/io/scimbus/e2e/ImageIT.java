@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.Test;
 class ImageIT {
   private static final Path IMAGE = Path.of("../users-service/target/jib-image.tar");
   private static final Duration PATIENCE = Duration.ofSeconds(120);
+  private static final Duration STOP_GRACE = Duration.ofSeconds(30);
   private static ScimbusCluster cluster;
   private static Path unpacked;
 
@@ -99,15 +101,23 @@ class ImageIT {
           .put("schemas", new JsonArray().add("urn:ietf:params:scim:schemas:core:2.0:User"))
           .put("userName", "from-the-image"));
       assertEquals(201, created.status(), created.toString());
+
+      // A container runtime stops a pod by signalling the container's PID 1, which here is the JVM itself.
+      users.descendants().forEach(ProcessHandle::destroy);
+      assertTrue(users.waitFor(STOP_GRACE.toSeconds(), TimeUnit.SECONDS),
+          "users-service, PID 1 of its container, did not stop on SIGTERM within " + STOP_GRACE + "; see " + log);
     } finally {
-      ChildProcesses.stop(users, Duration.ofSeconds(20));
+      // unshare's --kill-child never reaches the JVM: the setuid into the image's user clears the parent-death
+      // signal, so a JVM left running would outlive the test.
+      users.descendants().forEach(ProcessHandle::destroyForcibly);
+      ChildProcesses.stop(users, STOP_GRACE);
     }
   }
 
   /**
    * {@code /dev} and a fresh {@code /proc} mounted into {@code root} in a mount namespace of its own (gone with the
    * process), then the entrypoint run as the image's user in its working directory with {@code root} as {@code /}; as
-   * PID 1 of its PID namespace, like in a container, so the SIGTERM to unshare reaches it.
+   * PID 1 of its PID namespace, like in a container.
    */
   private static List<String> containerCommand(Path root, JsonObject config, List<String> entrypoint) {
     String[] user = config.getString("User").split(":");
