@@ -93,10 +93,7 @@ final class DeactivationReport {
   }
 
   private void usage(WorkloadResult deactivations) {
-    out.line("| process | cores during the deactivations | RSS MiB at the end |");
-    out.line("|---|---:|---:|");
-    deactivations.usage().forEach(u -> out.row(u.process(), fmt("%.2f", u.cores()), fmt("%.0f", u.rssMiB())));
-    out.line("");
+    out.usage("during the deactivations", deactivations.usage());
     out.line("The load generator's row includes both tenants' requests: they run in the same JVM.");
   }
 

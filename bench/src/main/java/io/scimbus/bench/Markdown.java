@@ -1,5 +1,6 @@
 package io.scimbus.bench;
 
+import java.util.List;
 import java.util.Locale;
 
 /** The Markdown a report writes into BENCHMARKS.md, and the number formats every report shares. */
@@ -12,6 +13,14 @@ final class Markdown {
 
   void row(String... cells) {
     line("| " + String.join(" | ", cells) + " |");
+  }
+
+  /** Each process's cores during a workload ({@code during} names it) and its RSS at the end. */
+  void usage(String during, List<Usage> usage) {
+    line("| process | cores " + during + " | RSS MiB at the end |");
+    line("|---|---:|---:|");
+    usage.forEach(u -> row(u.process(), fmt("%.2f", u.cores()), fmt("%.0f", u.rssMiB())));
+    line("");
   }
 
   @Override

@@ -56,10 +56,7 @@ final class WebhookReport {
   }
 
   private void usage(WorkloadResult writes) {
-    out.line("| process | cores during the writes | RSS MiB at the end |");
-    out.line("|---|---:|---:|");
-    writes.usage().forEach(u -> out.row(u.process(), fmt("%.2f", u.cores()), fmt("%.0f", u.rssMiB())));
-    out.line("");
+    out.usage("during the writes", writes.usage());
     out.line("The load generator's row includes the receiver: it runs in the same JVM.");
   }
 }
